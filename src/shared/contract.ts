@@ -1,0 +1,185 @@
+// The one contract between the renderer and the console's services: every
+// method with the schema of its argument and the type of its result, and
+// every event. The Electron preload, the IPC registration and the browser
+// mode's HTTP API are all checked against this file.
+import { z } from 'zod';
+
+import type { QueueRow, ServiceRequest } from './domain';
+
+const text = (max: number) => z.string().min(1).max(max);
+
+export const requestIdSchema = z
+  .string()
+  .regex(
+    /^[A-Za-z0-9_.:-]{1,64}$/,
+    'a request id is 1-64 letters, digits or _.:-',
+  );
+
+export const queueFilterSchema = z
+  .object({
+    /** Service names (types) to keep; empty or absent keeps all. */
+    types: z.array(text(200)).max(500).optional(),
+    /** Neighbourhoods to keep; the empty string stands for "no neighbourhood". */
+    neighborhoods: z.array(z.string().max(200)).max(200).optional(),
+  })
+  .strict();
+
+export const queueSortSchema = z.enum(['due', 'age']);
+
+export const queueQuerySchema = z
+  .object({
+    filter: queueFilterSchema,
+    sort: queueSortSchema,
+    offset: z.number().int().min(0).max(10_000_000),
+    limit: z.number().int().min(1).max(500),
+  })
+  .strict();
+
+export const locateQuerySchema = z
+  .object({
+    id: requestIdSchema,
+    filter: queueFilterSchema,
+    sort: queueSortSchema,
+  })
+  .strict();
+
+export const externalUrlSchema = z
+  .object({ url: z.string().max(2048) })
+  .strict();
+
+export type QueueFilter = z.infer<typeof queueFilterSchema>;
+export type QueueSort = z.infer<typeof queueSortSchema>;
+export type QueueQuery = z.infer<typeof queueQuerySchema>;
+export type LocateQuery = z.infer<typeof locateQuerySchema>;
+
+export type QueuePage = {
+  /** Rows matching the filter, in all. */
+  total: number;
+  offset: number;
+  rows: QueueRow[];
+};
+
+export type FacetValue = { value: string; count: number };
+
+export type QueueFacets = {
+  types: FacetValue[];
+  neighborhoods: FacetValue[];
+};
+
+/**
+ * The open requests with a location, as parallel arrays: compact to send
+ * and cheap to turn into map features. `coords` holds lon, lat pairs.
+ */
+export type MapPoints = {
+  ids: string[];
+  coords: number[];
+  requestedAt: number[];
+  slaDueAt: (number | null)[];
+};
+
+export type AppInfo = {
+  version: string;
+  mode: 'electron' | 'browser';
+  openRequests: number;
+  /** The demo's time shift from 2015 to now, when the demo seed is loaded. */
+  demo: { shiftMs: number; anchor2015: string } | null;
+};
+
+export type ExternalOpenResult = { opened: boolean; reason?: string };
+
+/** Each method: the schema its argument must pass, and its result type. */
+export const methods = {
+  getAppInfo: z.undefined(),
+  listQueue: queueQuerySchema,
+  getQueueFacets: z.undefined(),
+  getMapPoints: queueFilterSchema,
+  locateInQueue: locateQuerySchema,
+  getRequest: requestIdSchema,
+  openExternal: externalUrlSchema,
+} as const;
+
+export type MethodResults = {
+  getAppInfo: AppInfo;
+  listQueue: QueuePage;
+  getQueueFacets: QueueFacets;
+  getMapPoints: MapPoints;
+  /** The row index of the request under that filter and sort; null if absent. */
+  locateInQueue: { index: number | null };
+  getRequest: ServiceRequest | null;
+  openExternal: ExternalOpenResult;
+};
+
+export type MethodName = keyof typeof methods;
+export type MethodArg<M extends MethodName> = z.input<(typeof methods)[M]>;
+
+export const methodNames = Object.keys(methods) as MethodName[];
+
+/** Events pushed from the services to every window. */
+export type EventPayloads = {
+  requestsChanged: { reason: 'import' | 'sync'; changed: number };
+};
+
+export type EventName = keyof EventPayloads;
+
+export const eventNames: EventName[] = ['requestsChanged'];
+
+type MethodFunction<M extends MethodName> =
+  undefined extends MethodArg<M>
+    ? () => Promise<MethodResults[M]>
+    : (arg: MethodArg<M>) => Promise<MethodResults[M]>;
+
+/** What the renderer sees as `window.streetdesk` (or its HTTP twin). */
+export type StreetDeskApi = { [M in MethodName]: MethodFunction<M> } & {
+  on<E extends EventName>(
+    event: E,
+    listener: (payload: EventPayloads[E]) => void,
+  ): () => void;
+};
+
+/** The services behind the contract: one handler per method. */
+export type ServiceHandlers = {
+  [M in MethodName]: (
+    arg: z.output<(typeof methods)[M]>,
+  ) => MethodResults[M] | Promise<MethodResults[M]>;
+};
+
+/** The IPC channel a method travels on. */
+export const channelOf = (name: MethodName | EventName) => `streetdesk:${name}`;
+
+export class ContractError extends Error {
+  constructor(
+    readonly method: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ContractError';
+  }
+}
+
+/**
+ * Checks an untrusted argument against a method's schema; throws a
+ * ContractError saying which field was wrong and why.
+ */
+export function parseArgument<M extends MethodName>(
+  method: M,
+  arg: unknown,
+): z.output<(typeof methods)[M]> {
+  const result = methods[method].safeParse(arg);
+  if (result.success) return result.data as z.output<(typeof methods)[M]>;
+
+  const problems = result.error.issues
+    .slice(0, 3)
+    .map((issue) => {
+      const where = issue.path.length > 0 ? issue.path.join('.') : 'argument';
+      return `${where}: ${issue.message}`;
+    })
+    .join('; ');
+  throw new ContractError(
+    method,
+    `${method} was called with a bad argument (${problems})`,
+  );
+}
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(methods, name);
+}
