@@ -12,6 +12,7 @@ export default tseslint.config(
       'resources/**',
       'test-results/**',
       'playwright-report/**',
+      '.tmp/**',
     ],
   },
   js.configs.recommended,

@@ -4,7 +4,10 @@
 // mode's HTTP API are all checked against this file.
 import { z } from 'zod';
 
+import { channelOf, eventNames, isEventName, type EventName } from './channels';
 import type { QueueRow, ServiceRequest } from './domain';
+
+export { channelOf, eventNames, isEventName, type EventName };
 
 const text = (max: number) => z.string().min(1).max(max);
 
@@ -114,14 +117,18 @@ export type MethodArg<M extends MethodName> = z.input<(typeof methods)[M]>;
 
 export const methodNames = Object.keys(methods) as MethodName[];
 
-/** Events pushed from the services to every window. */
+/** Events pushed from the services to every window, by name. */
 export type EventPayloads = {
   requestsChanged: { reason: 'import' | 'sync'; changed: number };
 };
 
-export type EventName = keyof EventPayloads;
-
-export const eventNames: EventName[] = ['requestsChanged'];
+// Does not compile unless every event name has a payload type, and back.
+type SameKeys<A, B> = [A] extends [B]
+  ? [B] extends [A]
+    ? true
+    : false
+  : false;
+const _everyEventHasAPayload: SameKeys<keyof EventPayloads, EventName> = true;
 
 type MethodFunction<M extends MethodName> =
   undefined extends MethodArg<M>
@@ -142,9 +149,6 @@ export type ServiceHandlers = {
     arg: z.output<(typeof methods)[M]>,
   ) => MethodResults[M] | Promise<MethodResults[M]>;
 };
-
-/** The IPC channel a method travels on. */
-export const channelOf = (name: MethodName | EventName) => `streetdesk:${name}`;
 
 export class ContractError extends Error {
   constructor(

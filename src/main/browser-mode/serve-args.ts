@@ -1,0 +1,44 @@
+export type ServeArgs = { port: number; dataDir: string | null; help: boolean };
+
+export type ParsedServeArgs =
+  { ok: true; args: ServeArgs } | { ok: false; error: string };
+
+export const SERVE_USAGE = `Usage: npm run serve -- [--port N] [--data-dir PATH]
+
+  --port N         port on 127.0.0.1 to listen on (default: a free one)
+  --data-dir PATH  folder for the local database and logs
+                   (default: $XDG_DATA_HOME/streetdesk or ~/.local/share/streetdesk)`;
+
+/** Reads the command line of browser mode; unknown flags are errors. */
+export function parseServeArgs(argv: readonly string[]): ParsedServeArgs {
+  const args: ServeArgs = { port: 0, dataDir: null, help: false };
+
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const value = argv[i + 1];
+
+    if (flag === '--help' || flag === '-h') {
+      args.help = true;
+    } else if (flag === '--port') {
+      const port = Number(value);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) {
+        return {
+          ok: false,
+          error: `--port needs a number from 0 to 65535, not "${value ?? ''}".`,
+        };
+      }
+      args.port = port;
+      i++;
+    } else if (flag === '--data-dir') {
+      if (!value || value.startsWith('--')) {
+        return { ok: false, error: '--data-dir needs a folder path.' };
+      }
+      args.dataDir = value;
+      i++;
+    } else {
+      return { ok: false, error: `Unknown option "${flag}".` };
+    }
+  }
+
+  return { ok: true, args };
+}

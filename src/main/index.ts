@@ -1,0 +1,177 @@
+// The Electron entry: wires the plain-Node services to hardened windows.
+// Everything here is glue; the policies live in ./electron and ./web.
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+import { app, dialog, ipcMain, session } from 'electron';
+
+import { appOrigins } from './electron/app-origin';
+import { handleAppProtocol, registerAppScheme } from './electron/app-protocol';
+import { createExternalOpener } from './electron/external-links';
+import { hardenEveryWebContents, hardenSession } from './electron/hardening';
+import { forwardEvents, registerIpc } from './electron/ipc';
+import { installAppMenu } from './electron/menu';
+import { createMainWindow } from './electron/window';
+import { createWindowRegistry } from './electron/window-registry';
+import { createLogger, isLogLevel, type Logger } from './log/logger';
+import {
+  createConsoleServices,
+  type ConsoleServices,
+} from './services/console-services';
+
+// Tests and demos run against a throwaway folder; it must be set before the
+// single-instance lock, which lives in the user-data folder.
+const dataDirOverride = process.env.STREETDESK_DATA_DIR;
+if (dataDirOverride !== undefined && dataDirOverride !== '') {
+  const dataDir = resolve(dataDirOverride);
+  mkdirSync(dataDir, { recursive: true });
+  app.setPath('userData', dataDir);
+}
+
+// A packaged app never loads a URL from its environment.
+const devServerUrl = app.isPackaged ? undefined : localDevServerUrl();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  registerAppScheme();
+  const logger = createLogger({
+    file: join(app.getPath('userData'), 'logs', 'streetdesk.log'),
+    level: logLevel(),
+    component: 'main',
+    console: !app.isPackaged,
+  });
+  app
+    .whenReady()
+    .then(() => start(logger))
+    .catch((error: unknown) => failToStart(error, logger));
+}
+
+async function start(logger: Logger): Promise<void> {
+  const userData = app.getPath('userData');
+  logger.info('StreetDesk is starting', {
+    version: app.getVersion(),
+    electron: process.versions.electron,
+    userData,
+    dev: devServerUrl !== undefined,
+  });
+
+  const origins = appOrigins(devServerUrl);
+  const openExternal = createExternalOpener({ logger: logger.child('links') });
+
+  hardenEveryWebContents(app, {
+    origins,
+    openExternal,
+    logger: logger.child('hardening'),
+  });
+  hardenSession(session.defaultSession, {
+    origins,
+    logger: logger.child('permissions'),
+  });
+
+  const resourcesDir = app.isPackaged
+    ? process.resourcesPath
+    : join(__dirname, '../../resources');
+  handleAppProtocol(
+    {
+      rendererDir: join(__dirname, '../renderer'),
+      basemapDir: join(resourcesDir, 'basemap'),
+    },
+    logger.child('protocol'),
+  );
+
+  const services = await createConsoleServices({
+    dataDir: userData,
+    resourcesDir,
+    mode: 'electron',
+    logger,
+    version: app.getVersion(),
+    openExternal,
+  });
+
+  const registry = createWindowRegistry();
+  registerIpc(ipcMain, services.handlers, {
+    logger: logger.child('ipc'),
+    origins,
+    registry,
+  });
+  const stopForwarding = forwardEvents(
+    services.events,
+    registry,
+    logger.child('events'),
+  );
+
+  installAppMenu({
+    isDevelopment: devServerUrl !== undefined,
+    platform: process.platform,
+    openExternal,
+  });
+
+  const openWindow = () =>
+    createMainWindow({
+      preloadPath: join(__dirname, '../preload/index.cjs'),
+      registry,
+      logger: logger.child('window'),
+      devServerUrl,
+    });
+  openWindow();
+
+  app.on('second-instance', () => {
+    const [window] = registry.all();
+    if (window === undefined) return void openWindow();
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('activate', () => {
+    if (registry.all().length === 0) openWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => shutDown(services, stopForwarding, logger));
+}
+
+function shutDown(
+  services: ConsoleServices,
+  stopForwarding: () => void,
+  logger: Logger,
+): void {
+  stopForwarding();
+  try {
+    services.close();
+    logger.info('StreetDesk stopped');
+  } catch (error) {
+    logger.error('the services did not close cleanly', { error });
+  }
+}
+
+function failToStart(error: unknown, logger: Logger): void {
+  const reason = error instanceof Error ? error.message : String(error);
+  logger.error('StreetDesk could not start', { error });
+  dialog.showErrorBox(
+    'StreetDesk could not start',
+    `${reason}\n\nThe log in ${join(app.getPath('userData'), 'logs')} ` +
+      'has the details. Fix the cause (disk space, folder rights, a damaged ' +
+      'database) and start StreetDesk again.',
+  );
+  app.exit(1);
+}
+
+function logLevel() {
+  const wanted = process.env.STREETDESK_LOG_LEVEL;
+  if (isLogLevel(wanted)) return wanted;
+  return app.isPackaged ? 'info' : 'debug';
+}
+
+/** electron-vite's dev server, accepted only on the loopback interface. */
+function localDevServerUrl(): string | undefined {
+  const url = process.env.ELECTRON_RENDERER_URL;
+  if (url === undefined) return undefined;
+  try {
+    const { protocol, hostname } = new URL(url);
+    const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(hostname);
+    return protocol === 'http:' && loopback ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}

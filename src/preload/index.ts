@@ -1,0 +1,51 @@
+// The only bridge between a sandboxed StreetDesk page and the services:
+// one function per contract method, and `on` for the contract's events.
+// ipcRenderer itself never crosses into the page.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+
+import { channelOf, eventNames, isEventName } from '../shared/channels';
+import type {
+  EventName,
+  EventPayloads,
+  MethodName,
+  MethodResults,
+  StreetDeskApi,
+} from '../shared/contract';
+
+// A sandboxed preload may require only `electron`: the contract itself pulls
+// in zod, so only its types come in, and the channel names come from the
+// dependency-free channels module.
+const call = <M extends MethodName>(method: M, arg?: unknown) =>
+  ipcRenderer.invoke(channelOf(method), arg) as Promise<MethodResults[M]>;
+
+const api = {
+  getAppInfo: () => call('getAppInfo'),
+  listQueue: (query) => call('listQueue', query),
+  getQueueFacets: () => call('getQueueFacets'),
+  getMapPoints: (filter) => call('getMapPoints', filter),
+  locateInQueue: (query) => call('locateInQueue', query),
+  getRequest: (id) => call('getRequest', id),
+  openExternal: (request) => call('openExternal', request),
+
+  on<E extends EventName>(
+    event: E,
+    listener: (payload: EventPayloads[E]) => void,
+  ): () => void {
+    if (!isEventName(event) || typeof listener !== 'function') {
+      throw new Error(
+        `StreetDesk has no event called "${String(event)}"; ` +
+          `use one of: ${eventNames.join(', ')}.`,
+      );
+    }
+
+    // Only the payload reaches the page, never the IPC event and its sender.
+    const relay = (_event: IpcRendererEvent, payload: EventPayloads[E]) =>
+      listener(payload);
+    ipcRenderer.on(channelOf(event), relay);
+    return () => {
+      ipcRenderer.removeListener(channelOf(event), relay);
+    };
+  },
+} satisfies StreetDeskApi;
+
+contextBridge.exposeInMainWorld('streetdesk', api);

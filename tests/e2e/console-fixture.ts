@@ -1,0 +1,88 @@
+// Each end-to-end test gets a console of its own: a fresh data folder, the
+// demo seeded into it, browser mode on a free port, and a page that has
+// traded the printed token for its cookie. Console errors fail the test.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+import { test as base, expect, type Page } from '@playwright/test';
+
+import {
+  startBrowserServer,
+  type BrowserServer,
+} from '../../src/main/browser-mode/browser-server';
+import { createToken } from '../../src/main/browser-mode/token-auth';
+import { createLogger } from '../../src/main/log/logger';
+import {
+  createConsoleServices,
+  type ConsoleServices,
+} from '../../src/main/services/console-services';
+
+const repoRoot = resolve(__dirname, '..', '..');
+
+export type RunningConsole = {
+  server: BrowserServer;
+  services: ConsoleServices;
+  dataDir: string;
+};
+
+type Fixtures = {
+  runningConsole: RunningConsole;
+  consolePage: Page;
+  pageErrors: string[];
+};
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  runningConsole: async ({}, use) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'streetdesk-e2e-'));
+    const logger = createLogger({
+      file: join(dataDir, 'streetdesk.log'),
+      level: 'warn',
+    });
+    const services = await createConsoleServices({
+      dataDir,
+      resourcesDir: join(repoRoot, 'resources'),
+      mode: 'browser',
+      logger,
+      version: 'e2e',
+    });
+    const server = await startBrowserServer({
+      handlers: services.handlers,
+      events: services.events,
+      rendererDir: join(repoRoot, 'out', 'renderer'),
+      basemapDir: join(repoRoot, 'resources', 'basemap'),
+      token: createToken(),
+      port: 0,
+      logger,
+    });
+
+    await use({ server, services, dataDir });
+
+    await server.close();
+    services.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+
+  pageErrors: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+
+    await use(errors);
+
+    expect(errors, 'the page logged errors').toEqual([]);
+  },
+
+  consolePage: async ({ page, runningConsole, pageErrors }, use) => {
+    void pageErrors;
+    await page.goto(runningConsole.server.url);
+    await expect(page.getByTestId('queue-row').first()).toBeVisible();
+
+    await use(page);
+  },
+});
+
+export { expect };

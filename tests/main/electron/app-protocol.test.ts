@@ -1,0 +1,127 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+vi.mock('electron', () => import('../../fakes/electron'));
+
+import { protocol, resetFakeElectron } from '../../fakes/electron';
+import {
+  handleAppProtocol,
+  registerAppScheme,
+} from '../../../src/main/electron/app-protocol';
+import { contentSecurityPolicy } from '../../../src/shared/content-security-policy';
+import { recordingLogger } from './recording-logger';
+
+let base: string;
+let serve: (url: string, method?: string) => Promise<Response>;
+
+beforeAll(() => {
+  base = mkdtempSync(join(tmpdir(), 'streetdesk-protocol-'));
+  const rendererDir = join(base, 'renderer');
+  const basemapDir = join(base, 'basemap');
+  mkdirSync(join(rendererDir, 'assets'), { recursive: true });
+  mkdirSync(join(basemapDir, 'glyphs', 'Noto Sans Regular'), {
+    recursive: true,
+  });
+  writeFileSync(
+    join(rendererDir, 'index.html'),
+    '<!doctype html><div id=root>',
+  );
+  writeFileSync(join(rendererDir, 'assets', 'index.js'), 'console.log(1)');
+  writeFileSync(
+    join(basemapDir, 'streets.geojson'),
+    '{"type":"FeatureCollection"}',
+  );
+  writeFileSync(
+    join(basemapDir, 'glyphs', 'Noto Sans Regular', '0-255.pbf'),
+    'pbf',
+  );
+  writeFileSync(join(base, 'secret.txt'), 'do not serve');
+
+  resetFakeElectron();
+  handleAppProtocol({ rendererDir, basemapDir }, recordingLogger());
+  const handler = protocol.handlers.get('app');
+  if (handler === undefined) throw new Error('app: was not handled');
+  serve = (url, method = 'GET') => handler(new Request(url, { method }));
+});
+
+afterAll(() => rmSync(base, { recursive: true, force: true }));
+
+describe('the app: protocol', () => {
+  it('registers app as a standard, secure, fetchable, streaming scheme', () => {
+    registerAppScheme();
+    expect(protocol.privileged).toContainEqual({
+      scheme: 'app',
+      privileges: expect.objectContaining({
+        standard: true,
+        secure: true,
+        supportFetchAPI: true,
+        stream: true,
+      }) as unknown,
+    });
+  });
+
+  it('serves the renderer with its MIME type and the CSP header', async () => {
+    const response = await serve('app://streetdesk/index.html');
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('<!doctype html><div id=root>');
+    expect(response.headers.get('content-type')).toBe(
+      'text/html; charset=utf-8',
+    );
+    expect(response.headers.get('content-security-policy')).toBe(
+      contentSecurityPolicy(),
+    );
+
+    const script = await serve('app://streetdesk/assets/index.js');
+    expect(script.headers.get('content-type')).toBe(
+      'text/javascript; charset=utf-8',
+    );
+  });
+
+  it('serves index.html for the bare origin', async () => {
+    const response = await serve('app://streetdesk/');
+    expect(await response.text()).toContain('id=root');
+  });
+
+  it('serves the basemap from its own folder', async () => {
+    const streets = await serve('app://streetdesk/basemap/streets.geojson');
+    expect(streets.status).toBe(200);
+    expect(streets.headers.get('content-type')).toBe('application/geo+json');
+    expect(await streets.text()).toContain('FeatureCollection');
+
+    const glyphs = await serve(
+      'app://streetdesk/basemap/glyphs/Noto%20Sans%20Regular/0-255.pbf',
+    );
+    expect(glyphs.status).toBe(200);
+    expect(glyphs.headers.get('content-type')).toBe('application/x-protobuf');
+  });
+
+  it.each([
+    'app://streetdesk/%2e%2e/secret.txt',
+    'app://streetdesk/..%2fsecret.txt',
+    'app://streetdesk/basemap/..%2f..%2fsecret.txt',
+    'app://streetdesk/basemap/%2e%2e/renderer/index.html',
+    'app://streetdesk/..%5csecret.txt',
+    'app://streetdesk/index.html%00.js',
+    'app://streetdesk/missing.js',
+    'app://other-host/index.html',
+  ])('refuses %s with a 404 that still carries the CSP', async (url) => {
+    const response = await serve(url);
+    expect(response.status).toBe(404);
+    expect(await response.text()).not.toContain('do not serve');
+    expect(response.headers.get('content-security-policy')).toBe(
+      contentSecurityPolicy(),
+    );
+  });
+
+  it('refuses methods other than GET and HEAD', async () => {
+    expect((await serve('app://streetdesk/index.html', 'POST')).status).toBe(
+      405,
+    );
+    const head = await serve('app://streetdesk/index.html', 'HEAD');
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe('');
+  });
+});

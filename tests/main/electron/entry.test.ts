@@ -1,0 +1,121 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+vi.mock('electron', () => import('../../fakes/electron'));
+
+const services = vi.hoisted(() => ({
+  options: [] as Record<string, unknown>[],
+  closed: 0,
+  fail: null as Error | null,
+}));
+
+vi.mock('../../../src/main/services/console-services', () => ({
+  createConsoleServices: (options: Record<string, unknown>) => {
+    services.options.push(options);
+    if (services.fail !== null) return Promise.reject(services.fail);
+    return Promise.resolve({
+      handlers: {},
+      events: { on: () => () => undefined },
+      close: () => {
+        services.closed += 1;
+      },
+    });
+  },
+}));
+
+import { methodNames } from '../../../src/shared/contract';
+
+type FakeElectron = typeof import('../../fakes/electron');
+
+let dataDir: string;
+
+/** Runs the entry once, against a fresh fake electron it returns. */
+async function startEntry(
+  prepare: (fake: FakeElectron) => void = () => undefined,
+): Promise<FakeElectron> {
+  vi.resetModules();
+  // The mocked module, i.e. the very instance the entry will import.
+  const fake = (await import('electron')) as unknown as FakeElectron;
+  fake.resetFakeElectron();
+  prepare(fake);
+
+  await import('../../../src/main/index');
+  // Let whenReady().then(start) and the awaited services settle.
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  return fake;
+}
+
+beforeEach(() => {
+  services.options.length = 0;
+  services.closed = 0;
+  services.fail = null;
+  dataDir = join(mkdtempSync(join(tmpdir(), 'streetdesk-entry-')), 'data');
+  vi.stubEnv('STREETDESK_DATA_DIR', dataDir);
+  vi.stubEnv('ELECTRON_RENDERER_URL', '');
+  vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+});
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+  vi.restoreAllMocks();
+  rmSync(join(dataDir, '..'), { recursive: true, force: true });
+});
+
+describe('the Electron entry', () => {
+  it('wires services, protocol, hardening, IPC, menu and a window', async () => {
+    const { app, BrowserWindow, ipcMain, Menu, protocol, session } =
+      await startEntry();
+
+    expect(app.getPath('userData')).toBe(dataDir);
+    expect(services.options[0]).toMatchObject({
+      dataDir,
+      mode: 'electron',
+      version: '0.0.0-test',
+    });
+    expect(services.options[0]?.openExternal).toBeTypeOf('function');
+    expect(protocol.privileged).toHaveLength(1);
+    expect(protocol.handlers.has('app')).toBe(true);
+    expect(session.defaultSession.permissionRequestHandler).not.toBeNull();
+    expect(ipcMain.handlers.size).toBe(methodNames.length);
+    expect(Menu.applied).not.toBeNull();
+
+    expect(BrowserWindow.created).toHaveLength(1);
+    const window = BrowserWindow.created[0];
+    expect(window?.loadedUrl).toBe('app://streetdesk/index.html');
+    // Every webContents is hardened as it is created.
+    expect(window?.webContents.windowOpenHandler).not.toBeNull();
+
+    expect(existsSync(join(dataDir, 'logs', 'streetdesk.log'))).toBe(true);
+  });
+
+  it('quits when the windows close and closes the services on quit', async () => {
+    const { app } = await startEntry();
+
+    app.emit('window-all-closed');
+    expect(app.quitCalls).toBe(process.platform === 'darwin' ? 0 : 1);
+    app.emit('will-quit');
+    expect(services.closed).toBe(1);
+  });
+
+  it('quits at once when another instance holds the lock', async () => {
+    const { app, BrowserWindow } = await startEntry((fake) => {
+      fake.app.hasLock = false;
+    });
+
+    expect(app.quitCalls).toBe(1);
+    expect(services.options).toEqual([]);
+    expect(BrowserWindow.created).toEqual([]);
+  });
+
+  it('shows what went wrong and exits when the services fail', async () => {
+    services.fail = new Error('the database file is damaged');
+    const { app, BrowserWindow, dialog } = await startEntry();
+
+    expect(dialog.errors[0]?.content).toMatch(/the database file is damaged/);
+    expect(app.exitCode).toBe(1);
+    expect(BrowserWindow.created).toEqual([]);
+  });
+});
