@@ -58,8 +58,14 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/main/**', '**/server/**', '**/preload/**', 'electron'],
-              message: 'The renderer reaches the services only through the contract.',
+              group: [
+                '**/main/**',
+                '**/server/**',
+                '**/preload/**',
+                'electron',
+              ],
+              message:
+                'The renderer reaches the services only through the contract.',
             },
           ],
         },
@@ -77,7 +83,8 @@ export default tseslint.config(
           paths: [
             {
               name: 'electron',
-              message: 'Only src/main/electron imports electron; services stay plain Node.',
+              message:
+                'Only src/main/electron imports electron; services stay plain Node.',
             },
           ],
         },

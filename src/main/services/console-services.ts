@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { ServiceHandlers } from '../../shared/contract';
-import { seedDemo } from '../import/demo-seed';
+import { getDemoShift, seedDemo } from '../import/demo-seed';
 import type { Logger } from '../log/logger';
 import { openStore, type Store } from '../store/store';
 import { checkExternalUrl } from '../web/url-policy';
@@ -66,12 +66,12 @@ async function loadDemo(
     csvPath: join(options.resourcesDir, DEMO_SEED_FILE),
     now,
   });
-  if (result.imported === 0) return;
+  if (result.status !== 'seeded') return;
 
   logger.info('loaded the Boston demo', {
     imported: result.imported,
     skipped: result.skipped,
-    badRows: result.badRows,
+    badRows: result.badRowCount,
     anchor2015: result.anchor2015,
     ms: Math.round(performance.now() - started),
   });
@@ -86,7 +86,7 @@ function createHandlers(
       version: options.version,
       mode: options.mode,
       openRequests: store.countOpenRequests(),
-      demo: readDemoInfo(store),
+      demo: getDemoShift(store),
     }),
     listQueue: (query) => store.listQueue(query),
     getQueueFacets: () => store.getQueueFacets(),
@@ -107,12 +107,4 @@ function createHandlers(
       return { opened: true };
     },
   };
-}
-
-function readDemoInfo(store: Store) {
-  const shift = store.getMeta('demo.shift_ms');
-  const anchor = store.getMeta('demo.anchor_2015');
-  if (shift === null || anchor === null) return null;
-
-  return { shiftMs: Number(shift), anchor2015: anchor };
 }

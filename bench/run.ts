@@ -1,0 +1,40 @@
+// `npm run bench [-- NAME...]`: runs the named benchmark groups (all when
+// none is named) and prints one JSON object a line on stdout.
+import { runStoreBench } from './store.bench';
+import { runUiBench } from './ui.bench';
+
+export type Metric = {
+  metric: string;
+  value: number;
+  unit: string;
+  [key: string]: unknown;
+};
+export type Emit = (metric: Metric) => void;
+
+const groups: Record<string, (emit: Emit) => Promise<void>> = {
+  store: runStoreBench,
+  ui: runUiBench,
+};
+
+async function main(): Promise<void> {
+  const names = process.argv.slice(2);
+  const unknown = names.filter((name) => !(name in groups));
+  if (unknown.length > 0) {
+    process.stderr.write(
+      `No benchmark group called ${unknown.join(', ')}; choose from: ${Object.keys(groups).join(', ')}.\n`,
+    );
+    process.exitCode = 2;
+    return;
+  }
+
+  const emit: Emit = (metric) =>
+    process.stdout.write(`${JSON.stringify(metric)}\n`);
+  for (const name of names.length > 0 ? names : Object.keys(groups)) {
+    await groups[name]?.(emit);
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`benchmark failed: ${String(error)}\n`);
+  process.exitCode = 1;
+});

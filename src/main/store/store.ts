@@ -1,0 +1,76 @@
+import type {
+  LocateQuery,
+  MapPoints,
+  QueueFacets,
+  QueueFilter,
+  QueuePage,
+  QueueQuery,
+} from '../../shared/contract';
+import type { ServiceRequest } from '../../shared/domain';
+import { openDatabase } from './database';
+import { createMapPointsQuery } from './map-points-query';
+import { createMetaRepository } from './meta-repository';
+import { createQueueFacetsQuery } from './queue-facets';
+import { createQueueQueries } from './queue-query';
+import { createRequestsRepository } from './requests-repository';
+import type { StoredRequest } from './stored-request';
+
+/** The console's local SQLite store: the only place that speaks SQL. */
+export type Store = {
+  /** Open requests matching the filter, one page in the chosen order. */
+  listQueue(query: QueueQuery): QueuePage;
+  /** Open requests per type and per neighbourhood, most frequent first. */
+  getQueueFacets(): QueueFacets;
+  /** Open requests with a location, matching the filter. */
+  getMapPoints(filter: QueueFilter): MapPoints;
+  /** The request's row index under that filter and sort; null if absent. */
+  locateInQueue(query: LocateQuery): number | null;
+  getRequest(id: string): ServiceRequest | null;
+  countOpenRequests(): number;
+  /** All requests, open or closed. */
+  countRequests(): number;
+  /** Inserts or replaces the requests in one transaction; returns the count. */
+  upsertRequests(rows: readonly StoredRequest[]): number;
+  getMeta(key: string): string | null;
+  setMeta(key: string, value: string): void;
+  /**
+   * Runs `work` in one transaction (nested calls become savepoints), so
+   * several writes land together or not at all.
+   */
+  transaction<T>(work: () => T): T;
+  /** Refreshes the query planner's statistics; call after a bulk import. */
+  optimize(): void;
+  close(): void;
+};
+
+/**
+ * Opens the store at `path` (':memory:' for a throwaway one), creating or
+ * upgrading its schema. Throws if the file was written by a newer version.
+ */
+export function openStore(path: string): Store {
+  const db = openDatabase(path);
+  const requests = createRequestsRepository(db);
+  const meta = createMetaRepository(db);
+  const queue = createQueueQueries(db);
+  const getQueueFacets = createQueueFacetsQuery(db);
+  const getMapPoints = createMapPointsQuery(db);
+
+  return {
+    ...requests,
+    ...meta,
+    ...queue,
+    getQueueFacets,
+    getMapPoints,
+    transaction: (work) => db.transaction(work)(),
+    optimize() {
+      db.pragma('analysis_limit = 1000');
+      db.exec('ANALYZE');
+    },
+    close() {
+      if (db.open) {
+        db.pragma('optimize');
+        db.close();
+      }
+    },
+  };
+}

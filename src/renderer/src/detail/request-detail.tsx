@@ -1,0 +1,108 @@
+import '../styles/detail.css';
+
+import { slaState } from '../../../shared/domain';
+import { SLA_LABELS } from '../map/sla-colors';
+import { formatCountdown, formatDuration } from '../queue/time-format';
+import { useAppStore } from '../store/use-app-store';
+
+const dateTime = new Intl.DateTimeFormat('en-US', {
+  month: 'short',
+  day: 'numeric',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+function Field(props: { label: string; value: string | null }) {
+  if (!props.value) return null;
+
+  return (
+    <div className="detail-field">
+      <dt>{props.label}</dt>
+      <dd>{props.value}</dd>
+    </div>
+  );
+}
+
+/** The selected request; every text is user data, rendered as text. */
+export function RequestDetail() {
+  const selectedId = useAppStore((state) => state.selectedId);
+  const detail = useAppStore((state) => state.detail);
+  const missing = useAppStore((state) => state.detailMissing);
+  const now = useAppStore((state) => state.now);
+  const clearSelection = useAppStore((state) => state.clearSelection);
+
+  if (!selectedId) {
+    return (
+      <aside className="request-detail empty" aria-label="Selected request">
+        <p>Select a request in the queue or on the map to see its details.</p>
+      </aside>
+    );
+  }
+
+  const loaded = detail?.serviceRequestId === selectedId ? detail : null;
+  const state = loaded
+    ? slaState(loaded.requestedAt, loaded.slaDueAt, now)
+    : null;
+
+  return (
+    <aside
+      className="request-detail"
+      aria-label="Selected request"
+      aria-busy={!loaded && !missing}
+      data-testid="selected-request"
+      data-request-id={selectedId}
+    >
+      <header className="detail-header">
+        <h2>
+          {loaded?.serviceName ??
+            (missing ? `Request ${selectedId} is no longer open` : 'Loading…')}
+        </h2>
+        {state ? (
+          <span className={`sla-badge sla-${state}`}>{SLA_LABELS[state]}</span>
+        ) : null}
+        <button
+          type="button"
+          className="detail-close"
+          onClick={clearSelection}
+          aria-label="Close the request details"
+        >
+          ×
+        </button>
+      </header>
+      {loaded ? (
+        <>
+          <p className="detail-address">
+            {loaded.address ?? 'No address'}
+            {loaded.lat === null ? (
+              <span className="no-location">no location</span>
+            ) : null}
+          </p>
+          <dl className="detail-fields">
+            <Field label="Case" value={loaded.serviceRequestId} />
+            <Field label="Neighbourhood" value={loaded.neighborhood} />
+            <Field
+              label="Opened"
+              value={`${dateTime.format(loaded.requestedAt)} (${formatDuration(now - loaded.requestedAt)} ago)`}
+            />
+            <Field
+              label="SLA due"
+              value={
+                loaded.slaDueAt === null
+                  ? null
+                  : `${dateTime.format(loaded.slaDueAt)} (${formatCountdown(loaded.slaDueAt, now)})`
+              }
+            />
+            <Field label="Queue" value={loaded.queue} />
+            <Field label="Department" value={loaded.department} />
+            <Field label="Source" value={loaded.source} />
+          </dl>
+          {loaded.description ? (
+            <p className="detail-description">{loaded.description}</p>
+          ) : null}
+        </>
+      ) : null}
+    </aside>
+  );
+}

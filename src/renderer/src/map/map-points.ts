@@ -1,0 +1,73 @@
+// Turns the compact parallel arrays of getMapPoints into map features.
+import type { MapPoints } from '../../../shared/contract';
+import { slaState, type SlaState } from '../../../shared/domain';
+
+export type RequestPointProperties = { id: string; sla: SlaState };
+
+export type RequestPointFeature = {
+  type: 'Feature';
+  geometry: { type: 'Point'; coordinates: [number, number] };
+  properties: RequestPointProperties;
+};
+
+export type RequestPointCollection = {
+  type: 'FeatureCollection';
+  features: RequestPointFeature[];
+};
+
+/** The SLA state of every point at `now`, in the order of `points.ids`. */
+export function pointStates(points: MapPoints, now: number): SlaState[] {
+  return points.ids.map((_, i) =>
+    slaState(points.requestedAt[i] ?? now, points.slaDueAt[i] ?? null, now),
+  );
+}
+
+/**
+ * One feature per point that has a finite lon, lat pair; points whose
+ * coordinates are missing or not numbers are skipped, not drawn at 0, 0.
+ */
+export function toFeatureCollection(
+  points: MapPoints,
+  states: SlaState[],
+): RequestPointCollection {
+  const features: RequestPointFeature[] = [];
+
+  points.ids.forEach((id, i) => {
+    const coordinates = lonLatAt(points, i);
+    if (!coordinates) return;
+
+    features.push({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates },
+      properties: { id, sla: states[i] ?? 'no_sla' },
+    });
+  });
+
+  return { type: 'FeatureCollection', features };
+}
+
+/** True when any point changed SLA state: only then is a redraw worth it. */
+export function statesChanged(before: SlaState[], after: SlaState[]): boolean {
+  if (before.length !== after.length) return true;
+
+  return after.some((state, i) => state !== before[i]);
+}
+
+/** The lon, lat of one request among the points, or null if not there. */
+export function locatePoint(
+  points: MapPoints,
+  id: string,
+): [number, number] | null {
+  const i = points.ids.indexOf(id);
+
+  return i < 0 ? null : lonLatAt(points, i);
+}
+
+function lonLatAt(points: MapPoints, i: number): [number, number] | null {
+  const lon = points.coords[2 * i];
+  const lat = points.coords[2 * i + 1];
+  if (typeof lon !== 'number' || typeof lat !== 'number') return null;
+  if (!Number.isFinite(lon) || !Number.isFinite(lat)) return null;
+
+  return [lon, lat];
+}

@@ -1,0 +1,97 @@
+// The shape of the renderer's one store, assembled from small slices.
+import type { StateCreator } from 'zustand/vanilla';
+
+import type {
+  AppInfo,
+  MapPoints,
+  QueueFacets,
+  QueueSort,
+} from '../../../shared/contract';
+import type { QueueRow, ServiceRequest } from '../../../shared/domain';
+import type { RowWindow } from '../queue/virtual-window';
+
+export type ActiveFilter = { types: string[]; neighborhoods: string[] };
+
+export type StatusSlice = {
+  info: AppInfo | null;
+  errors: { id: number; message: string }[];
+  /** The clock the SLA countdowns and ages are computed against. */
+  now: number;
+  reportError: (doing: string, error: unknown) => void;
+  dismissError: (id: number) => void;
+  tick: (now: number) => void;
+  loadInfo: () => Promise<void>;
+};
+
+export type FiltersSlice = {
+  facets: QueueFacets | null;
+  filter: ActiveFilter;
+  sort: QueueSort;
+  loadFacets: () => Promise<void>;
+  setTypes: (types: string[]) => void;
+  setNeighborhoods: (neighborhoods: string[]) => void;
+  setSort: (sort: QueueSort) => void;
+};
+
+export type QueueSlice = {
+  /** Rows matching the filter; null until the first page has arrived. */
+  total: number | null;
+  /** Cached pages of rows by page index (PAGE_SIZE rows per page). */
+  pages: Record<number, QueueRow[]>;
+  /** Bumped on every refetch so late answers for an old query are dropped. */
+  queueGeneration: number;
+  view: RowWindow;
+  showRows: (view: RowWindow) => void;
+  /** The row at `index`, fetching its page first if need be. */
+  loadRow: (index: number) => Promise<QueueRow | undefined>;
+  /**
+   * Refetches the rows in view. With keepRows the old rows stay on screen
+   * until their fresh copy arrives (same query, changed data).
+   */
+  refreshQueue: (keepRows?: boolean) => Promise<void>;
+};
+
+export type MapSlice = {
+  points: MapPoints | null;
+  loadPoints: () => Promise<void>;
+};
+
+export type SelectionSlice = {
+  selectedId: string | null;
+  /** The selected request's row under the current filter and sort. */
+  selectedIndex: number | null;
+  detail: ServiceRequest | null;
+  /** The selected request is no longer in the store (closed, merged...). */
+  detailMissing: boolean;
+  /** Where the last selection came from: the map pans only for the queue. */
+  selectedFrom: 'queue' | 'map' | null;
+  /** A request for the queue to scroll to a row; seq makes repeats count. */
+  scrollRequest: { index: number; center: boolean; seq: number } | null;
+  selectRequest: (
+    id: string,
+    from: 'queue' | 'map',
+    index?: number,
+  ) => Promise<void>;
+  selectIndex: (index: number) => Promise<void>;
+  clearSelection: () => void;
+  /** Finds the selection's row again after a refetch; scrolls to it if asked. */
+  relocateSelection: (scroll?: boolean) => Promise<void>;
+};
+
+export type LifecycleSlice = {
+  /** Loads everything and subscribes to events; returns the unsubscribe. */
+  start: () => () => void;
+  /** Refetches what a filter or sort change affects. */
+  refreshForQuery: () => Promise<void>;
+  /** Refetches everything after the services report changed requests. */
+  refreshAll: () => Promise<void>;
+};
+
+export type AppState = StatusSlice &
+  FiltersSlice &
+  QueueSlice &
+  MapSlice &
+  SelectionSlice &
+  LifecycleSlice;
+
+export type SliceCreator<Slice> = StateCreator<AppState, [], [], Slice>;

@@ -1,0 +1,27 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+
+import type { StreetDeskApi } from '../../../shared/contract';
+import type { AppState } from './app-state';
+import { createFiltersSlice } from './filters-slice';
+import { createLifecycleSlice } from './lifecycle-slice';
+import { createMapSlice } from './map-slice';
+import { createQueueSlice } from './queue-slice';
+import { createSelectionSlice } from './selection-slice';
+import { createStatusSlice } from './status-slice';
+
+export type AppStore = StoreApi<AppState>;
+
+/** The renderer's store over an API (the real one, or a fake in tests). */
+export function createAppStore(
+  api: StreetDeskApi,
+  now: () => number = Date.now,
+): AppStore {
+  return createStore<AppState>()((...args) => ({
+    ...createStatusSlice(api, now)(...args),
+    ...createFiltersSlice(api)(...args),
+    ...createQueueSlice(api)(...args),
+    ...createMapSlice(api)(...args),
+    ...createSelectionSlice(api)(...args),
+    ...createLifecycleSlice(api)(...args),
+  }));
+}

@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+
+import { createAppStore } from '../../src/renderer/src/store/create-app-store';
+import { PAGE_SIZE, rowAt } from '../../src/renderer/src/store/queue-slice';
+import { createFakeApi, makeRequests } from './fake-api';
+
+const NOW = Date.UTC(2025, 5, 1, 12);
+
+/** Lets every pending fake call and its follow-ups settle. */
+const settle = async () => {
+  for (let i = 0; i < 10; i++) await new Promise((r) => setTimeout(r, 0));
+};
+
+function setup(count = 1000) {
+  const api = createFakeApi(makeRequests(count, NOW));
+  const store = createAppStore(api, () => NOW);
+
+  return { api, store };
+}
+
+const callsOf = (api: ReturnType<typeof createFakeApi>, method: string) =>
+  api.calls.filter((call) => call.method === method);
+
+describe('the queue slice', () => {
+  it('fetches only the pages the visible rows need, once each', async () => {
+    const { api, store } = setup();
+
+    store.getState().showRows({ first: 180, last: 230 });
+    await settle();
+    store.getState().showRows({ first: 185, last: 235 });
+    await settle();
+
+    const offsets = callsOf(api, 'listQueue').map(
+      (call) => (call.arg as { offset: number }).offset,
+    );
+    expect(offsets.sort((a, b) => a - b)).toEqual([100, 200]);
+    expect(store.getState().total).toBe(1000);
+    expect(rowAt(store.getState(), 180)).toBeDefined();
+    expect(rowAt(store.getState(), 50)).toBeUndefined();
+  });
+
+  it('keeps a bounded number of pages while scrolling through 100,000 rows', async () => {
+    const { store } = setup(100_000);
+
+    for (let first = 0; first < 100_000; first += 2_500) {
+      store.getState().showRows({ first, last: first + 30 });
+      await settle();
+    }
+
+    const cached = Object.keys(store.getState().pages).length;
+    expect(cached).toBeLessThanOrEqual(60);
+    expect(rowAt(store.getState(), 97_500)).toBeDefined();
+  });
+
+  it('drops an answer that arrives after the filter changed', async () => {
+    const { store } = setup();
+    store.getState().showRows({ first: 0, last: 20 });
+    // The filter changes before the unfiltered page lands.
+    store.getState().setTypes(['Pothole']);
+    await settle();
+
+    const first = rowAt(store.getState(), 0);
+    expect(first?.serviceName).toBe('Pothole');
+    expect(store.getState().total).toBe(333);
+  });
+});
+
+describe('the filters slice', () => {
+  it('refetches the total, the first page and the map points on a change', async () => {
+    const { api, store } = setup();
+    store.getState().start();
+    await settle();
+    api.calls.length = 0;
+
+    store.getState().setNeighborhoods(['Roxbury', '']);
+    await settle();
+
+    const list = callsOf(api, 'listQueue');
+    expect(list[0]?.arg).toMatchObject({
+      offset: 0,
+      filter: { neighborhoods: ['Roxbury', ''] },
+    });
+    expect(callsOf(api, 'getMapPoints')[0]?.arg).toEqual({
+      neighborhoods: ['Roxbury', ''],
+    });
+    expect(store.getState().total).toBe(500);
+    const hood = rowAt(store.getState(), 0)?.neighborhood ?? null;
+    expect(['Roxbury', null]).toContain(hood);
+  });
+
+  it('sends no filter fields when nothing is chosen', async () => {
+    const { api, store } = setup();
+    store.getState().setTypes([]);
+    await settle();
+
+    expect(callsOf(api, 'getMapPoints')[0]?.arg).toEqual({});
+  });
+});
+
+describe('the selection slice', () => {
+  it('finds a request picked on the map in the queue and asks to scroll there', async () => {
+    const { store } = setup();
+    store.getState().setSort('age');
+    await settle();
+
+    await store.getState().selectRequest('REQ-000420', 'map');
+
+    // Oldest first: request i of 1000 sits at row 999 - i.
+    const state = store.getState();
+    expect(state.selectedIndex).toBe(579);
+    expect(state.scrollRequest).toMatchObject({ index: 579, center: true });
+    expect(state.detail?.serviceRequestId).toBe('REQ-000420');
+  });
+
+  it('moves to a row that is not loaded yet and selects its request', async () => {
+    const { store } = setup();
+    store.getState().setSort('age');
+    await settle();
+
+    await store.getState().selectIndex(PAGE_SIZE * 5 + 3);
+
+    // Oldest first: row 503 of 1000 holds request 999 - 503.
+    expect(rowAt(store.getState(), 503)?.serviceRequestId).toBe('REQ-000496');
+    expect(store.getState().selectedId).toBe('REQ-000496');
+    expect(store.getState().selectedIndex).toBe(503);
+  });
+
+  it('clamps keyboard moves to the list', async () => {
+    const { store } = setup(30);
+    store.getState().setSort('age');
+    await settle();
+
+    await store.getState().selectIndex(999);
+
+    expect(store.getState().selectedIndex).toBe(29);
+  });
+});
+
+describe('errors and events', () => {
+  it('shows a failed call to the user with what was being done', async () => {
+    const { api, store } = setup();
+    api.failNext('listQueue', 'database is locked');
+
+    await store.getState().refreshQueue();
+
+    expect(store.getState().errors.map((error) => error.message)).toEqual([
+      'Could not load the queue: database is locked',
+    ]);
+  });
+
+  it('refetches the queue, the points and the facets on requestsChanged', async () => {
+    const { api, store } = setup();
+    const stop = store.getState().start();
+    await settle();
+    api.calls.length = 0;
+
+    api.requests.splice(0, 100);
+    api.emit({ reason: 'sync', changed: 100 });
+    await settle();
+
+    expect(callsOf(api, 'listQueue').length).toBeGreaterThan(0);
+    expect(callsOf(api, 'getMapPoints')).toHaveLength(1);
+    expect(callsOf(api, 'getQueueFacets')).toHaveLength(1);
+    expect(store.getState().total).toBe(900);
+
+    stop();
+    api.calls.length = 0;
+    api.emit({ reason: 'sync', changed: 1 });
+    await settle();
+    expect(api.calls).toHaveLength(0);
+  });
+});

@@ -1,0 +1,184 @@
+// An in-memory StreetDeskApi for the renderer's store tests: a list of
+// requests it filters, sorts and pages the way the contract says, and a log
+// of the calls it received.
+import type {
+  EventPayloads,
+  QueueFilter,
+  QueueSort,
+  StreetDeskApi,
+} from '../../src/shared/contract';
+import type { QueueRow, ServiceRequest } from '../../src/shared/domain';
+
+export type FakeRequest = QueueRow & { lon: number | null; lat: number | null };
+
+export type FakeApi = StreetDeskApi & {
+  calls: { method: string; arg: unknown }[];
+  requests: FakeRequest[];
+  failNext: (method: string, message: string) => void;
+  emit: (payload: EventPayloads['requestsChanged']) => void;
+};
+
+const HOUR = 3_600_000;
+const TYPES = ['Street Light Outages', 'Pothole', 'Graffiti Removal'];
+const HOODS = ['Dorchester', 'Roxbury', 'Back Bay', ''];
+
+export function makeRequests(count: number, start: number): FakeRequest[] {
+  return Array.from({ length: count }, (_, i) => ({
+    serviceRequestId: `REQ-${String(i).padStart(6, '0')}`,
+    serviceName: TYPES[i % TYPES.length]!,
+    address: i % 7 === 0 ? null : `${i} Main St`,
+    neighborhood: HOODS[i % HOODS.length] || null,
+    queue: null,
+    requestedAt: start - i * HOUR,
+    slaDueAt: i % 5 === 0 ? null : start + ((i * 37) % 200) * HOUR,
+    hasLocation: i % 9 !== 0,
+    lon: i % 9 !== 0 ? -71 - i / 1e5 : null,
+    lat: i % 9 !== 0 ? 42.3 + i / 1e5 : null,
+  }));
+}
+
+function matches(request: FakeRequest, filter: QueueFilter) {
+  const typeOk =
+    !filter.types?.length || filter.types.includes(request.serviceName);
+  const hoodOk =
+    !filter.neighborhoods?.length ||
+    filter.neighborhoods.includes(request.neighborhood ?? '');
+
+  return typeOk && hoodOk;
+}
+
+function sorted(rows: FakeRequest[], sort: QueueSort) {
+  const key = (row: FakeRequest) =>
+    sort === 'age' ? row.requestedAt : (row.slaDueAt ?? Number.MAX_VALUE);
+
+  return [...rows].sort(
+    (a, b) =>
+      key(a) - key(b) || a.serviceRequestId.localeCompare(b.serviceRequestId),
+  );
+}
+
+export function createFakeApi(requests: FakeRequest[]): FakeApi {
+  const calls: FakeApi['calls'] = [];
+  const failures = new Map<string, string>();
+  const listeners = new Set<
+    (payload: EventPayloads['requestsChanged']) => void
+  >();
+
+  const record = async <T>(method: string, arg: unknown, run: () => T) => {
+    calls.push({ method, arg });
+    await Promise.resolve();
+    const failure = failures.get(method);
+    if (failure !== undefined) {
+      failures.delete(method);
+      throw new Error(failure);
+    }
+
+    return run();
+  };
+
+  const countBy = (pick: (row: FakeRequest) => string) => {
+    const counts = new Map<string, number>();
+    for (const row of requests) {
+      counts.set(pick(row), (counts.get(pick(row)) ?? 0) + 1);
+    }
+
+    return [...counts].map(([value, count]) => ({ value, count }));
+  };
+
+  return {
+    calls,
+    requests,
+    failNext: (method, message) => failures.set(method, message),
+    emit: (payload) => listeners.forEach((listener) => listener(payload)),
+
+    getAppInfo: () =>
+      record('getAppInfo', undefined, () => ({
+        version: '0.0.0-test',
+        mode: 'browser' as const,
+        openRequests: requests.length,
+        demo: null,
+      })),
+    getQueueFacets: () =>
+      record('getQueueFacets', undefined, () => ({
+        types: countBy((row) => row.serviceName),
+        neighborhoods: countBy((row) => row.neighborhood ?? ''),
+      })),
+    listQueue: (query) =>
+      record('listQueue', query, () => {
+        const rows = sorted(
+          requests.filter((row) => matches(row, query.filter)),
+          query.sort,
+        );
+
+        return {
+          total: rows.length,
+          offset: query.offset,
+          rows: rows
+            .slice(query.offset, query.offset + query.limit)
+            .map(({ lon: _lon, lat: _lat, ...row }) => row),
+        };
+      }),
+    getMapPoints: (filter) =>
+      record('getMapPoints', filter, () => {
+        const located = requests.filter(
+          (row) => matches(row, filter) && row.lon !== null,
+        );
+
+        return {
+          ids: located.map((row) => row.serviceRequestId),
+          coords: located.flatMap((row) => [row.lon ?? 0, row.lat ?? 0]),
+          requestedAt: located.map((row) => row.requestedAt),
+          slaDueAt: located.map((row) => row.slaDueAt),
+        };
+      }),
+    locateInQueue: (query) =>
+      record('locateInQueue', query, () => {
+        const rows = sorted(
+          requests.filter((row) => matches(row, query.filter)),
+          query.sort,
+        );
+        const index = rows.findIndex(
+          (row) => row.serviceRequestId === query.id,
+        );
+
+        return { index: index < 0 ? null : index };
+      }),
+    getRequest: (id) =>
+      record('getRequest', id, (): ServiceRequest | null => {
+        const row = requests.find((each) => each.serviceRequestId === id);
+        if (!row) return null;
+
+        return {
+          serviceRequestId: row.serviceRequestId,
+          serviceCode: 'code',
+          serviceName: row.serviceName,
+          description: 'A test request',
+          status: 'open',
+          statusNotes: null,
+          agencyResponsible: null,
+          requestedAt: row.requestedAt,
+          updatedAt: null,
+          slaDueAt: row.slaDueAt,
+          closedAt: null,
+          address: row.address,
+          zipcode: null,
+          lat: row.lat,
+          long: row.lon,
+          mediaUrl: null,
+          queue: null,
+          department: null,
+          neighborhood: row.neighborhood,
+          source: null,
+          closureReason: null,
+        };
+      }),
+    openExternal: (arg) =>
+      record('openExternal', arg, () => ({ opened: false, reason: 'test' })),
+    on: (event, listener) => {
+      if (event !== 'requestsChanged') return () => {};
+      listeners.add(listener);
+
+      return () => listeners.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+
+import {
+  locatePoint,
+  pointStates,
+  statesChanged,
+  toFeatureCollection,
+} from '../../src/renderer/src/map/map-points';
+import type { MapPoints } from '../../src/shared/contract';
+
+const HOUR = 3_600_000;
+const NOW = Date.UTC(2025, 5, 1, 12);
+
+const points: MapPoints = {
+  ids: ['A', 'B', 'C', 'D'],
+  coords: [-71.05, 42.35, -71.1, 42.3, Number.NaN, 42.31, -71.2, 42.4],
+  requestedAt: [NOW - 10 * HOUR, NOW - 48 * HOUR, NOW - HOUR, NOW - HOUR],
+  slaDueAt: [NOW + 100 * HOUR, NOW - HOUR, NOW + 2 * HOUR, null],
+};
+
+describe('map points', () => {
+  it('computes each point SLA state at the given time', () => {
+    expect(pointStates(points, NOW)).toEqual([
+      'on_track',
+      'breached',
+      'on_track',
+      'no_sla',
+    ]);
+    // Within the last fifth of its window, C is at risk.
+    expect(pointStates(points, NOW + 1.5 * HOUR)[2]).toBe('at_risk');
+  });
+
+  it('turns the parallel arrays into point features with id and state', () => {
+    const collection = toFeatureCollection(points, pointStates(points, NOW));
+
+    expect(collection.features.map((f) => f.properties)).toEqual([
+      { id: 'A', sla: 'on_track' },
+      { id: 'B', sla: 'breached' },
+      { id: 'D', sla: 'no_sla' },
+    ]);
+    expect(collection.features[1]?.geometry.coordinates).toEqual([-71.1, 42.3]);
+  });
+
+  it('finds a request location, and none for a bad or absent one', () => {
+    expect(locatePoint(points, 'D')).toEqual([-71.2, 42.4]);
+    expect(locatePoint(points, 'C')).toBeNull();
+    expect(locatePoint(points, 'Z')).toBeNull();
+  });
+
+  it('reports a change only when some state differs', () => {
+    const before = pointStates(points, NOW);
+
+    expect(statesChanged(before, pointStates(points, NOW + 60_000))).toBe(
+      false,
+    );
+    expect(statesChanged(before, pointStates(points, NOW + 1.5 * HOUR))).toBe(
+      true,
+    );
+    expect(statesChanged(before, before.slice(1))).toBe(true);
+  });
+});
