@@ -15,6 +15,8 @@ export default defineConfig({
           index: resolve(__dirname, 'src/main/index.ts'),
           // Browser mode: the same services, served over HTTP on loopback.
           serve: resolve(__dirname, 'src/main/browser-mode/serve.ts'),
+          // `npm run import`: files into the local store, for IT admins.
+          import: resolve(__dirname, 'src/main/import/import-command.ts'),
         },
       },
     },

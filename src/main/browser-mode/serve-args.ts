@@ -7,7 +7,7 @@ export const SERVE_USAGE = `Usage: npm run serve -- [--port N] [--data-dir PATH]
 
   --port N         port on 127.0.0.1 to listen on (default: a free one)
   --data-dir PATH  folder for the local database and logs
-                   (default: $XDG_DATA_HOME/streetdesk or ~/.local/share/streetdesk)`;
+                   (default: the desktop app's, e.g. ~/.config/StreetDesk)`;
 
 /** Reads the command line of browser mode; unknown flags are errors. */
 export function parseServeArgs(argv: readonly string[]): ParsedServeArgs {

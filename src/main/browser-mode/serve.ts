@@ -1,11 +1,11 @@
 // `npm run serve`: the console in a browser. The same services as the
 // Electron app run here in Node; the renderer is served on 127.0.0.1 behind
 // a token made fresh for each run.
-import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 import { createLogger, isLogLevel } from '../log/logger';
 import { createConsoleServices } from '../services/console-services';
+import { defaultDataDir } from '../services/data-dir';
 import { startBrowserServer } from './browser-server';
 import { parseServeArgs, SERVE_USAGE } from './serve-args';
 import { createToken } from './token-auth';
@@ -66,12 +66,6 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-}
-
-function defaultDataDir(): string {
-  const base = process.env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share');
-
-  return join(base, 'streetdesk');
 }
 
 main().catch((error: unknown) => {

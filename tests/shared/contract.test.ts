@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+
+import {
+  ContractError,
+  isMethodName,
+  methodNames,
+  parseArgument,
+  type MethodName,
+} from '../../src/shared/contract';
+
+const goodQuery = {
+  filter: { types: ['Pothole'], neighborhoods: ['Dorchester', ''] },
+  sort: 'due',
+  offset: 0,
+  limit: 100,
+};
+
+const refusal = (method: MethodName, arg: unknown): string => {
+  try {
+    parseArgument(method, arg);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ContractError);
+    return (error as Error).message;
+  }
+  throw new Error(`${method} accepted ${JSON.stringify(arg)}`);
+};
+
+describe('the contract', () => {
+  it('accepts a well-formed argument for every method', () => {
+    const good: Record<MethodName, unknown> = {
+      getAppInfo: undefined,
+      listQueue: goodQuery,
+      getQueueFacets: undefined,
+      getMapPoints: { types: ['Pothole'] },
+      locateInQueue: { id: '101001240734', filter: {}, sort: 'age' },
+      getRequest: '101001240734',
+      openExternal: { url: 'https://www.boston.gov/' },
+    };
+
+    for (const method of methodNames) {
+      expect(() => parseArgument(method, good[method]), method).not.toThrow();
+    }
+    expect(Object.keys(good).sort()).toEqual([...methodNames].sort());
+  });
+
+  it.each([
+    ['no argument', undefined, /argument/],
+    ['null', null, /argument/],
+    ['a string', 'SELECT * FROM requests', /argument/],
+    ['a missing sort', { ...goodQuery, sort: undefined }, /sort/],
+    [
+      'an unknown sort',
+      { ...goodQuery, sort: 'due; DROP TABLE requests' },
+      /sort/,
+    ],
+    ['a negative offset', { ...goodQuery, offset: -1 }, /offset/],
+    ['a fractional offset', { ...goodQuery, offset: 1.5 }, /offset/],
+    ['an infinite offset', { ...goodQuery, offset: Infinity }, /offset/],
+    ['a NaN limit', { ...goodQuery, limit: NaN }, /limit/],
+    ['a zero limit', { ...goodQuery, limit: 0 }, /limit/],
+    ['a limit over a page', { ...goodQuery, limit: 501 }, /limit/],
+    ['a number as offset string', { ...goodQuery, offset: '10' }, /offset/],
+    [
+      'types that are not a list',
+      { ...goodQuery, filter: { types: 'Pothole' } },
+      /filter\.types/,
+    ],
+    [
+      'too many types',
+      { ...goodQuery, filter: { types: Array(501).fill('x') } },
+      /filter\.types/,
+    ],
+    [
+      'an enormous type name',
+      { ...goodQuery, filter: { types: ['x'.repeat(201)] } },
+      /filter\.types\.0/,
+    ],
+    [
+      'an empty type name',
+      { ...goodQuery, filter: { types: [''] } },
+      /filter\.types\.0/,
+    ],
+    [
+      'an unknown filter key',
+      { ...goodQuery, filter: { sql: '1=1' } },
+      /sql|filter/,
+    ],
+    [
+      'an unknown top-level key',
+      { ...goodQuery, where: '1=1' },
+      /where|Unrecognized/i,
+    ],
+    ['a function', () => goodQuery, /argument/],
+  ])(
+    'refuses listQueue with %s, saying what was wrong',
+    (_name, arg, where) => {
+      const message = refusal('listQueue', arg);
+
+      expect(message).toMatch(/^listQueue was called with a bad argument/);
+      expect(message).toMatch(where);
+    },
+  );
+
+  it('refuses a prototype-polluting key and leaves Object.prototype alone', () => {
+    const hostile: unknown = JSON.parse(
+      '{"filter":{},"sort":"due","offset":0,"limit":5,"__proto__":{"polluted":true}}',
+    );
+
+    expect(refusal('listQueue', hostile)).toMatch(/listQueue/);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it.each([
+    ['a path', '../../etc/passwd'],
+    ['a quote', "1' OR '1'='1"],
+    ['a space', '101 001'],
+    ['an id over 64 characters', '1'.repeat(65)],
+    ['a number', 101001240734],
+    ['an empty id', ''],
+  ])('refuses a request id that is %s', (_name, id) => {
+    expect(refusal('getRequest', id)).toMatch(/getRequest/);
+  });
+
+  it('refuses an argument where the method takes none', () => {
+    expect(refusal('getAppInfo', { everything: true })).toMatch(/getAppInfo/);
+  });
+
+  it('refuses an over-long URL before any policy sees it', () => {
+    expect(
+      refusal('openExternal', {
+        url: `https://boston.gov/${'a'.repeat(2048)}`,
+      }),
+    ).toMatch(/url/);
+  });
+
+  it('knows only its own method names, not inherited ones', () => {
+    for (const name of [
+      'constructor',
+      '__proto__',
+      'toString',
+      'hasOwnProperty',
+      '',
+    ]) {
+      expect(isMethodName(name), name).toBe(false);
+    }
+    expect(isMethodName('listQueue')).toBe(true);
+  });
+
+  it('keeps the reason short when many fields are wrong', () => {
+    const message = refusal('listQueue', {
+      filter: 1,
+      sort: 2,
+      offset: 'a',
+      limit: 'b',
+      x: 1,
+    });
+
+    expect(message.length).toBeLessThan(400);
+  });
+});
