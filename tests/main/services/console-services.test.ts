@@ -26,8 +26,9 @@ async function start(
     version: '9.9.9',
     seedDemo: options.seedDemo,
     now: () => options.now ?? Date.now(),
-    openExternal: async (url) => {
+    openExternal: (url) => {
       options.opened?.push(url);
+      return Promise.resolve();
     },
   });
   opened.push({ dir, services });
