@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-import { chromium } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 
 import { startBrowserServer } from '../src/main/browser-mode/browser-server';
 import { createToken } from '../src/main/browser-mode/token-auth';
@@ -14,11 +14,12 @@ import { createConsoleServices } from '../src/main/services/console-services';
 import { openStore } from '../src/main/store/store';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/chromium';
 import type { Emit } from './run';
-import { syntheticRequests } from './synthetic-requests';
+import { percentile, syntheticRequests } from './synthetic-requests';
 
 const root = resolve(__dirname, '..');
 const OPEN_REQUESTS = 100_000;
 const RUNS = 7;
+const SCROLL_FRAMES = 240;
 
 export async function runUiBench(emit: Emit): Promise<void> {
   ensureBuilt();
@@ -79,6 +80,8 @@ export async function runUiBench(emit: Emit): Promise<void> {
     }
 
     firstRows.sort((a, b) => a - b);
+    const frames = await scrollFrameTimes(browser, server.url);
+
     emit({
       metric: 'ui.first_queue_ms',
       value: round(firstRows[Math.floor(RUNS / 2)] ?? NaN),
@@ -88,6 +91,15 @@ export async function runUiBench(emit: Emit): Promise<void> {
       runs: RUNS,
       open_requests: OPEN_REQUESTS,
       goal: '<= 1500',
+    });
+    emit({
+      metric: 'ui.queue_scroll_frame.p95_ms',
+      value: round(percentile(frames, 0.95)),
+      unit: 'ms',
+      p50: round(percentile(frames, 0.5)),
+      frames: frames.length,
+      open_requests: OPEN_REQUESTS,
+      goal: 'report (60 fps is 16.7)',
     });
   } finally {
     await browser.close();
@@ -117,6 +129,41 @@ const recordFirstRowPaint = `
     else observer.observe(document.body, { childList: true, subtree: true });
   });
 `;
+
+/**
+ * Scrolls the queue through the 100,000 rows a screenful per frame, map on
+ * screen, and returns each frame's duration, sorted.
+ */
+async function scrollFrameTimes(
+  browser: Browser,
+  url: string,
+): Promise<number[]> {
+  const page = await browser.newPage({
+    viewport: { width: 1440, height: 900 },
+  });
+  await page.goto(url);
+  await page
+    .locator('[data-testid="map"][data-ready="true"]')
+    .waitFor({ timeout: 60_000 });
+
+  const frames = await page.evaluate(`new Promise((resolve) => {
+    const list = document.querySelector('[data-testid="queue"]');
+    const step = list.scrollHeight / ${SCROLL_FRAMES};
+    const times = [];
+    let last = performance.now();
+    const frame = (now) => {
+      times.push(now - last);
+      last = now;
+      list.scrollTop += step;
+      if (times.length < ${SCROLL_FRAMES}) requestAnimationFrame(frame);
+      else resolve(times.slice(1));
+    };
+    requestAnimationFrame(frame);
+  })`);
+  await page.close();
+
+  return (frames as number[]).sort((a, b) => a - b);
+}
 
 function ensureBuilt(): void {
   if (existsSync(join(root, 'out', 'renderer', 'index.html'))) return;
