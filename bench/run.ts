@@ -20,8 +20,9 @@ async function main(): Promise<void> {
   const names = process.argv.slice(2);
   const unknown = names.filter((name) => !(name in groups));
   if (unknown.length > 0) {
+    const known = Object.keys(groups).join(', ');
     process.stderr.write(
-      `No benchmark group called ${unknown.join(', ')}; choose from: ${Object.keys(groups).join(', ')}.\n`,
+      `No benchmark group called ${unknown.join(', ')}; choose from: ${known}.\n`,
     );
     process.exitCode = 2;
     return;

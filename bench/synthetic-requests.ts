@@ -4,22 +4,12 @@ import { resolve } from 'node:path';
 
 import { readBostonCsv } from '../src/main/import/boston-csv-rows';
 import type { StoredRequest } from '../src/main/store/stored-request';
+import { seededRandom } from '../tests/support/seeded-random';
+
+export { seededRandom };
 
 // npm scripts run at the repository root.
 export const SEED_CSV = resolve('resources/seed/boston311-2015-jan-sep.csv.gz');
-
-/** A small seeded PRNG, so every run queries the same things. */
-export function seededRandom(seed: number) {
-  let state = seed >>> 0;
-
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function percentile(sorted: number[], share: number): number {
   const at = Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1);

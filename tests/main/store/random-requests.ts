@@ -1,17 +1,7 @@
 import type { ServiceRequest } from '../../../src/shared/domain';
+import { seededRandom } from '../../support/seeded-random';
 
-/** A seeded PRNG so a failing case can be replayed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 export const TYPES = ['Pothole', 'Graffiti Removal', 'Street Light', 'Sign'];
 export const NEIGHBORHOODS = ['Dorchester', 'Roxbury', 'Back Bay', null];

@@ -84,14 +84,20 @@ export function RequestDetail() {
             <Field label="Neighbourhood" value={loaded.neighborhood} />
             <Field
               label="Opened"
-              value={`${dateTime.format(loaded.requestedAt)} (${formatDuration(now - loaded.requestedAt)} ago)`}
+              value={withNote(
+                dateTime.format(loaded.requestedAt),
+                `${formatDuration(now - loaded.requestedAt)} ago`,
+              )}
             />
             <Field
               label="SLA due"
               value={
                 loaded.slaDueAt === null
                   ? null
-                  : `${dateTime.format(loaded.slaDueAt)} (${formatCountdown(loaded.slaDueAt, now)})`
+                  : withNote(
+                      dateTime.format(loaded.slaDueAt),
+                      formatCountdown(loaded.slaDueAt, now),
+                    )
               }
             />
             <Field label="Queue" value={loaded.queue} />
@@ -106,3 +112,5 @@ export function RequestDetail() {
     </aside>
   );
 }
+
+const withNote = (value: string, note: string) => `${value} (${note})`;
