@@ -1,0 +1,373 @@
+// The staff sync protocol between consoles and the central API: the records
+// that travel, the change feed, intents and their outcomes. Both sides parse
+// what they receive with these schemas; nothing from the wire is trusted.
+import { z } from 'zod';
+
+/** The version a console speaks; the server also accepts the one before. */
+export const PROTOCOL_VERSION = 2;
+export const SUPPORTED_PROTOCOL_VERSIONS = [1, 2] as const;
+export const PROTOCOL_HEADER = 'StreetDesk-Protocol';
+
+/** `/staff/v2/changes` etc.; the version is part of the path. */
+export const staffPath = (version: number, path: string) =>
+  `/staff/v${version}/${path}`;
+
+export const roleSchema = z.enum(['dispatcher', 'supervisor', 'admin']);
+export type Role = z.infer<typeof roleSchema>;
+
+const id = z
+  .string()
+  .regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'an id is 1-64 letters, digits or _.:-');
+const time = z.number().int().min(0).max(8_640_000_000_000_000);
+const shortText = (max: number) => z.string().max(max);
+
+/** Where a request is in the city's work, beyond Open311's open/closed. */
+export const workStatusSchema = z.enum([
+  'open',
+  'assigned',
+  'in_progress',
+  'resolved',
+  'closed',
+]);
+export type WorkStatus = z.infer<typeof workStatusSchema>;
+
+export const crewStatusSchema = z.enum([
+  'available',
+  'en_route',
+  'on_site',
+  'off_shift',
+]);
+export type CrewStatus = z.infer<typeof crewStatusSchema>;
+
+/** A service request as the server sends it: Open311 fields plus dispatch state. */
+export const syncRequestSchema = z
+  .object({
+    serviceRequestId: id,
+    serviceCode: shortText(200),
+    serviceName: shortText(200),
+    description: shortText(4000).nullable(),
+    status: z.enum(['open', 'closed']),
+    statusNotes: shortText(4000).nullable(),
+    agencyResponsible: shortText(200).nullable(),
+    requestedAt: time,
+    updatedAt: time.nullable(),
+    slaDueAt: time.nullable(),
+    closedAt: time.nullable(),
+    address: shortText(400).nullable(),
+    zipcode: shortText(20).nullable(),
+    lat: z.number().min(-90).max(90).nullable(),
+    long: z.number().min(-180).max(180).nullable(),
+    mediaUrl: shortText(2048).nullable(),
+    queue: shortText(200).nullable(),
+    department: shortText(200).nullable(),
+    neighborhood: shortText(200).nullable(),
+    source: shortText(200).nullable(),
+    closureReason: shortText(1000).nullable(),
+    workStatus: workStatusSchema,
+    assignedCrewId: id.nullable(),
+    /** Set when a supervisor merged this request into another. */
+    mergedInto: id.nullable(),
+    /** Raised by one at every change on the server; assignment compares it. */
+    version: z.number().int().min(1),
+  })
+  .strict();
+export type SyncRequest = z.infer<typeof syncRequestSchema>;
+
+export const crewSchema = z
+  .object({
+    crewId: id,
+    name: shortText(200),
+    depot: shortText(200),
+    depotLat: z.number().min(-90).max(90),
+    depotLong: z.number().min(-180).max(180),
+    lastLat: z.number().min(-90).max(90).nullable(),
+    lastLong: z.number().min(-180).max(180).nullable(),
+    status: crewStatusSchema,
+    /** The work queues this crew serves (e.g. "PWDx_District 04: Allston/Brighton"). */
+    queues: z.array(shortText(200)).max(100),
+    /** Today's shift, epoch ms. */
+    shiftStart: time,
+    shiftEnd: time,
+    version: z.number().int().min(1),
+  })
+  .strict();
+export type Crew = z.infer<typeof crewSchema>;
+
+export const noteSchema = z
+  .object({
+    noteId: id,
+    requestId: id,
+    body: z.string().min(1).max(4000),
+    visibility: z.enum(['internal', 'public']),
+    author: shortText(200),
+    createdAt: time,
+  })
+  .strict();
+export type Note = z.infer<typeof noteSchema>;
+
+export const historyEntrySchema = z
+  .object({
+    historyId: id,
+    requestId: id,
+    at: time,
+    actor: shortText(200),
+    consoleId: id.nullable(),
+    action: shortText(100),
+    detail: z.record(z.string(), z.unknown()),
+  })
+  .strict();
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+
+/**
+ * One entry of the change feed. `seq` is assigned by the server, one more
+ * than the last, inside the transaction that made the change: the feed has
+ * no gaps. A tombstone says the request left the open set.
+ */
+export const changeSchema = z.discriminatedUnion('kind', [
+  z
+    .object({
+      seq: z.number().int().min(1),
+      kind: z.literal('request'),
+      request: syncRequestSchema,
+    })
+    .strict(),
+  z
+    .object({
+      seq: z.number().int().min(1),
+      kind: z.literal('request_removed'),
+      requestId: id,
+      reason: z.enum(['closed', 'merged']),
+      version: z.number().int().min(1),
+    })
+    .strict(),
+  z
+    .object({
+      seq: z.number().int().min(1),
+      kind: z.literal('crew'),
+      crew: crewSchema,
+    })
+    .strict(),
+  z
+    .object({
+      seq: z.number().int().min(1),
+      kind: z.literal('note'),
+      note: noteSchema,
+    })
+    .strict(),
+  z
+    .object({
+      seq: z.number().int().min(1),
+      kind: z.literal('history'),
+      entry: historyEntrySchema,
+    })
+    .strict(),
+]);
+export type Change = z.infer<typeof changeSchema>;
+
+/** GET changes?after=N&limit=M. `changes` are exactly seqs after+1, after+2, ... */
+export const changesPageSchema = z
+  .object({
+    changes: z.array(changeSchema).max(5000),
+    /** The newest seq on the server when the page was read. */
+    lastSeq: z.number().int().min(0),
+    hasMore: z.boolean(),
+    serverTime: time,
+  })
+  .strict();
+export type ChangesPage = z.infer<typeof changesPageSchema>;
+
+/**
+ * 410 from changes: the console is further behind than the server keeps
+ * changes for. It reloads from snapshot pages, then pulls after `seq`.
+ */
+export const resetRequiredSchema = z
+  .object({
+    error: z.literal('reset_required'),
+    description: z.string(),
+    oldestSeq: z.number().int().min(0),
+  })
+  .strict();
+
+/** GET snapshot?entity=requests|crews&afterId=X&limit=M: the current open set by id. */
+export const snapshotPageSchema = z
+  .object({
+    /** The feed position the snapshot is at least as new as. */
+    seq: z.number().int().min(0),
+    requests: z.array(syncRequestSchema).max(5000),
+    crews: z.array(crewSchema).max(5000),
+    nextAfterId: id.nullable(),
+    serverTime: time,
+  })
+  .strict();
+export type SnapshotPage = z.infer<typeof snapshotPageSchema>;
+
+const intentBase = {
+  /** Gap-free per console: 1, 2, 3, ... */
+  seq: z.number().int().min(1),
+  createdAt: time,
+};
+
+/** What a user did, sent by their console. Each ends in exactly one outcome. */
+export const intentSchema = z.discriminatedUnion('type', [
+  z
+    .object({
+      ...intentBase,
+      type: z.literal('assign'),
+      requestId: id,
+      crewId: id,
+      /** The request version the dispatcher saw: compare-and-set. */
+      expectedVersion: z.number().int().min(1),
+    })
+    .strict(),
+  z
+    .object({
+      ...intentBase,
+      type: z.literal('unassign'),
+      requestId: id,
+      expectedVersion: z.number().int().min(1),
+    })
+    .strict(),
+  z
+    .object({
+      ...intentBase,
+      type: z.literal('set_status'),
+      requestId: id,
+      status: z.enum(['open', 'in_progress', 'resolved', 'closed']),
+      /** Required to close or resolve. */
+      reason: z.string().min(1).max(1000).nullable(),
+      expectedVersion: z.number().int().min(1),
+    })
+    .strict(),
+  z
+    .object({
+      ...intentBase,
+      type: z.literal('add_note'),
+      requestId: id,
+      /** Made by the console, so a resent note is recognised. */
+      noteId: id,
+      body: z.string().min(1).max(4000),
+      visibility: z.enum(['internal', 'public']),
+    })
+    .strict(),
+  z
+    .object({
+      ...intentBase,
+      type: z.literal('merge'),
+      /** The request that stays open. */
+      targetId: id,
+      duplicateIds: z.array(id).min(1).max(50),
+      /** Versions seen, by request id, target included. */
+      expectedVersions: z.record(id, z.number().int().min(1)),
+    })
+    .strict(),
+  z
+    .object({
+      ...intentBase,
+      type: z.literal('set_crew_status'),
+      crewId: id,
+      status: crewStatusSchema,
+    })
+    .strict(),
+]);
+export type Intent = z.infer<typeof intentSchema>;
+export type IntentType = Intent['type'];
+
+/** POST intents: a console's pending intents, in seq order. */
+export const intentBatchSchema = z
+  .object({
+    consoleId: id,
+    intents: z.array(intentSchema).min(1).max(200),
+  })
+  .strict();
+export type IntentBatch = z.infer<typeof intentBatchSchema>;
+
+export const intentResultSchema = z.discriminatedUnion('outcome', [
+  z
+    .object({ seq: z.number().int().min(1), outcome: z.literal('applied') })
+    .strict(),
+  z
+    .object({
+      seq: z.number().int().min(1),
+      outcome: z.literal('rejected'),
+      reason: z.string().max(1000),
+    })
+    .strict(),
+  z
+    .object({
+      seq: z.number().int().min(1),
+      outcome: z.literal('retryable'),
+      reason: z.string().max(1000),
+    })
+    .strict(),
+]);
+export type IntentResult = z.infer<typeof intentResultSchema>;
+
+/**
+ * The answer to a batch: one result per intent up to the first retryable
+ * one (the rest are not tried). A duplicate gets its first outcome again.
+ */
+export const intentBatchResponseSchema = z
+  .object({
+    results: z.array(intentResultSchema),
+    /** The highest seq of this console the server has recorded an outcome for. */
+    lastAppliedSeq: z.number().int().min(0),
+    serverTime: time,
+  })
+  .strict();
+export type IntentBatchResponse = z.infer<typeof intentBatchResponseSchema>;
+
+/** 409 from intents: the batch did not start at lastAppliedSeq + 1. */
+export const sequenceGapSchema = z
+  .object({
+    error: z.literal('sequence_gap'),
+    description: z.string(),
+    expectedSeq: z.number().int().min(1),
+  })
+  .strict();
+
+/** GET checksum: the open set's fingerprint, by bucket, at `seq`. */
+export const checksumSchema = z
+  .object({
+    seq: z.number().int().min(0),
+    requestCount: z.number().int().min(0),
+    /** CHECKSUM_BUCKETS entries; see sync-checksum.ts. */
+    requestBuckets: z.array(z.string()).length(64),
+    crews: z.string(),
+    serverTime: time,
+  })
+  .strict();
+export type Checksum = z.infer<typeof checksumSchema>;
+
+export const signInSchema = z
+  .object({
+    username: z.string().min(1).max(100),
+    password: z.string().min(1).max(200),
+  })
+  .strict();
+
+export const sessionSchema = z
+  .object({
+    token: z.string().min(20).max(200),
+    user: z
+      .object({ userId: id, name: shortText(200), role: roleSchema })
+      .strict(),
+    expiresAt: time,
+  })
+  .strict();
+export type StaffSession = z.infer<typeof sessionSchema>;
+
+/** Every error body of the staff API. */
+export const staffErrorSchema = z
+  .object({ error: z.string(), description: z.string() })
+  .passthrough();
+
+/** Server push (SSE at GET events): a change was committed, or a heartbeat. */
+export const HEARTBEAT_MS = 5_000;
+export const pushEventSchema = z
+  .object({
+    type: z.enum(['changed', 'heartbeat']),
+    lastSeq: z.number().int().min(0),
+    serverTime: time,
+  })
+  .strict();
+export type PushEvent = z.infer<typeof pushEventSchema>;
