@@ -17,6 +17,8 @@ export default defineConfig({
           serve: resolve(__dirname, 'src/main/browser-mode/serve.ts'),
           // `npm run import`: files into the local store, for IT admins.
           import: resolve(__dirname, 'src/main/import/import-command.ts'),
+          // `npm run server`: the reference central API on its own.
+          server: resolve(__dirname, 'src/server/main.ts'),
         },
       },
     },

@@ -1,6 +1,8 @@
 // `npm run bench [-- NAME...]`: runs the named benchmark groups (all when
 // none is named) and prints one JSON object a line on stdout.
+import { runServerBench } from './server.bench';
 import { runStoreBench } from './store.bench';
+import { runSyncBench } from './sync.bench';
 import { runUiBench } from './ui.bench';
 
 export type Metric = {
@@ -14,6 +16,8 @@ export type Emit = (metric: Metric) => void;
 const groups: Record<string, (emit: Emit) => Promise<void>> = {
   store: runStoreBench,
   ui: runUiBench,
+  sync: runSyncBench,
+  server: runServerBench,
 };
 
 async function main(): Promise<void> {

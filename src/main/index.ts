@@ -11,9 +11,11 @@ import { createExternalOpener } from './electron/external-links';
 import { hardenEveryWebContents, hardenSession } from './electron/hardening';
 import { forwardEvents, registerIpc } from './electron/ipc';
 import { installAppMenu } from './electron/menu';
+import { createSafeSecretStore } from './electron/safe-secret-store';
 import { createMainWindow } from './electron/window';
 import { createWindowRegistry } from './electron/window-registry';
 import { createLogger, isLogLevel, type Logger } from './log/logger';
+import { startEmbeddedCentral } from './services/embedded-central';
 import {
   createConsoleServices,
   type ConsoleServices,
@@ -80,6 +82,17 @@ async function start(logger: Logger): Promise<void> {
     logger.child('protocol'),
   );
 
+  // The city's server when one is named; otherwise the demo's own.
+  const centralUrl = process.env.STREETDESK_CENTRAL_URL;
+  const embedded = centralUrl
+    ? null
+    : await startEmbeddedCentral({
+        dataDir: userData,
+        resourcesDir,
+        logger,
+        replaySpeed: replaySpeed(),
+      });
+
   const services = await createConsoleServices({
     dataDir: userData,
     resourcesDir,
@@ -87,6 +100,13 @@ async function start(logger: Logger): Promise<void> {
     logger,
     version: app.getVersion(),
     openExternal,
+    secretStore: createSafeSecretStore(
+      join(userData, 'central-token.sealed'),
+      logger.child('secrets'),
+    ),
+    central: embedded
+      ? { url: embedded.url, signIn: embedded.signIn }
+      : { url: centralUrl ?? '' },
   });
 
   const registry = createWindowRegistry();
@@ -128,7 +148,10 @@ async function start(logger: Logger): Promise<void> {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => shutDown(services, stopForwarding, logger));
+  app.on('will-quit', () => {
+    shutDown(services, stopForwarding, logger);
+    void embedded?.close();
+  });
 }
 
 function shutDown(
@@ -155,6 +178,12 @@ function failToStart(error: unknown, logger: Logger): void {
       'database) and start StreetDesk again.',
   );
   app.exit(1);
+}
+
+/** STREETDESK_REPLAY_SPEED: the demo's 2015 replay speed; 0 turns it off. */
+function replaySpeed(): number | null {
+  const speed = Number(process.env.STREETDESK_REPLAY_SPEED ?? '1');
+  return Number.isFinite(speed) && speed > 0 ? speed : null;
 }
 
 function logLevel() {

@@ -1,7 +1,11 @@
 // The run-time names the contract's methods and events travel under. Kept
 // free of any dependency so the sandboxed preload can bundle it.
 
-export const eventNames = ['requestsChanged'] as const;
+export const eventNames = [
+  'requestsChanged',
+  'syncStatusChanged',
+  'conflictsChanged',
+] as const;
 
 export type EventName = (typeof eventNames)[number];
 

@@ -6,6 +6,12 @@ import { z } from 'zod';
 
 import { channelOf, eventNames, isEventName, type EventName } from './channels';
 import type { QueueRow, ServiceRequest } from './domain';
+import {
+  crewStatusSchema,
+  type Crew,
+  type Role,
+  type WorkStatus,
+} from './sync-protocol';
 
 export { channelOf, eventNames, isEventName, type EventName };
 
@@ -90,6 +96,115 @@ export type AppInfo = {
 
 export type ExternalOpenResult = { opened: boolean; reason?: string };
 
+const entityId = requestIdSchema;
+
+export const assignCrewSchema = z
+  .object({ requestId: entityId, crewId: entityId })
+  .strict();
+
+export const unassignCrewSchema = z.object({ requestId: entityId }).strict();
+
+export const setRequestStatusSchema = z
+  .object({
+    requestId: entityId,
+    status: z.enum(['open', 'in_progress', 'resolved', 'closed']),
+    /** Needed to close or resolve; optional otherwise. */
+    reason: z.string().trim().max(1000).nullable().optional(),
+  })
+  .strict();
+
+export const addNoteSchema = z
+  .object({
+    requestId: entityId,
+    body: z.string().trim().min(1).max(4000),
+    visibility: z.enum(['internal', 'public']),
+  })
+  .strict();
+
+export const mergeRequestsSchema = z
+  .object({
+    targetId: entityId,
+    duplicateIds: z.array(entityId).min(1).max(50),
+  })
+  .strict();
+
+export const setCrewStatusSchema = z
+  .object({ crewId: entityId, status: crewStatusSchema })
+  .strict();
+
+export const dismissConflictSchema = z
+  .object({ seq: z.number().int().min(1) })
+  .strict();
+
+export const saveSettingsSchema = z
+  .object({
+    /** The central API's address, e.g. https://311.city.example; null to disconnect. */
+    centralUrl: z
+      .string()
+      .trim()
+      .max(2048)
+      .regex(
+        /^https?:\/\/[^\s]+$/i,
+        'the URL must start with http:// or https://',
+      )
+      .nullable(),
+  })
+  .strict();
+
+export const signInArgSchema = z
+  .object({
+    username: z.string().min(1).max(100),
+    password: z.string().min(1).max(200),
+  })
+  .strict();
+
+export type SignedInUser = { userId: string; name: string; role: Role };
+
+/** What the console's sync is doing, for the status bar. */
+export type SyncStatus = {
+  /** Whether the last request to the central API got an answer. */
+  online: boolean;
+  /** Intents recorded here and not yet answered by the server. */
+  outboxDepth: number;
+  oldestPendingAgeMs: number | null;
+  lastPulledSeq: number;
+  lastSyncAt: number | null;
+  initialSync: { done: boolean; loaded: number; total: number | null };
+  serverClockOffsetMs: number;
+  lastError: string | null;
+  signedInAs: SignedInUser | null;
+};
+
+/** An intent the server rejected, with its reason, until dismissed. */
+export type Conflict = {
+  seq: number;
+  intentType: string;
+  summary: string;
+  reason: string;
+  requestIds: string[];
+  createdAt: number;
+  rejectedAt: number;
+};
+
+/** A recorded intent: saved locally, on its way to the server. */
+export type IntentReceipt = { seq: number };
+
+export type CrewListItem = Crew & { pending: boolean };
+
+export type RequestDispatch = {
+  serviceRequestId: string;
+  workStatus: WorkStatus;
+  assignedCrewId: string | null;
+  mergedInto: string | null;
+  version: number;
+  pending: boolean;
+};
+
+export type ConsoleSettings = {
+  centralUrl: string | null;
+  signedInAs: SignedInUser | null;
+};
+
 /** Each method: the schema its argument must pass, and its result type. */
 export const methods = {
   getAppInfo: z.undefined(),
@@ -99,6 +214,22 @@ export const methods = {
   locateInQueue: locateQuerySchema,
   getRequest: requestIdSchema,
   openExternal: externalUrlSchema,
+  getSyncStatus: z.undefined(),
+  listConflicts: z.undefined(),
+  dismissConflict: dismissConflictSchema,
+  assignCrew: assignCrewSchema,
+  unassignCrew: unassignCrewSchema,
+  setRequestStatus: setRequestStatusSchema,
+  addNote: addNoteSchema,
+  mergeRequests: mergeRequestsSchema,
+  setCrewStatus: setCrewStatusSchema,
+  listCrews: z.undefined(),
+  getRequestDispatch: requestIdSchema,
+  getServerTime: z.undefined(),
+  getSettings: z.undefined(),
+  saveSettings: saveSettingsSchema,
+  signIn: signInArgSchema,
+  signOut: z.undefined(),
 } as const;
 
 export type MethodResults = {
@@ -110,6 +241,24 @@ export type MethodResults = {
   locateInQueue: { index: number | null };
   getRequest: ServiceRequest | null;
   openExternal: ExternalOpenResult;
+  getSyncStatus: SyncStatus;
+  listConflicts: Conflict[];
+  dismissConflict: { dismissed: boolean };
+  assignCrew: IntentReceipt;
+  unassignCrew: IntentReceipt;
+  setRequestStatus: IntentReceipt;
+  addNote: IntentReceipt;
+  mergeRequests: IntentReceipt;
+  setCrewStatus: IntentReceipt;
+  listCrews: CrewListItem[];
+  /** A request's dispatch state as this console sees it; null if absent. */
+  getRequestDispatch: RequestDispatch | null;
+  /** The server's time by the measured offset; SLA countdowns use it. */
+  getServerTime: { now: number; offsetMs: number };
+  getSettings: ConsoleSettings;
+  saveSettings: ConsoleSettings;
+  signIn: ConsoleSettings;
+  signOut: ConsoleSettings;
 };
 
 export type MethodName = keyof typeof methods;
@@ -120,6 +269,8 @@ export const methodNames = Object.keys(methods) as MethodName[];
 /** Events pushed from the services to every window, by name. */
 export type EventPayloads = {
   requestsChanged: { reason: 'import' | 'sync'; changed: number };
+  syncStatusChanged: SyncStatus;
+  conflictsChanged: { count: number };
 };
 
 // Does not compile unless every event name has a payload type, and back.

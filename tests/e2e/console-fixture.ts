@@ -1,5 +1,6 @@
 // Each end-to-end test gets a console of its own: a fresh data folder, the
-// demo seeded into it, browser mode on a free port, and a page that has
+// embedded demo central API seeded with Boston, a console that has finished
+// its initial sync from it, browser mode on a free port, and a page that has
 // traded the printed token for its cookie. Console errors fail the test.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,12 +18,17 @@ import {
   createConsoleServices,
   type ConsoleServices,
 } from '../../src/main/services/console-services';
+import {
+  startEmbeddedCentral,
+  type EmbeddedCentral,
+} from '../../src/main/services/embedded-central';
 
 const repoRoot = resolve(__dirname, '..', '..');
 
 export type RunningConsole = {
   server: BrowserServer;
   services: ConsoleServices;
+  central: EmbeddedCentral;
   dataDir: string;
 };
 
@@ -40,13 +46,29 @@ export const test = base.extend<Fixtures>({
       file: join(dataDir, 'streetdesk.log'),
       level: 'warn',
     });
+    const resourcesDir = join(repoRoot, 'resources');
+    // No replay: the city stays still while a test looks at it.
+    const central = await startEmbeddedCentral({
+      dataDir,
+      resourcesDir,
+      logger,
+      replaySpeed: null,
+    });
     const services = await createConsoleServices({
       dataDir,
-      resourcesDir: join(repoRoot, 'resources'),
+      resourcesDir,
       mode: 'browser',
       logger,
       version: 'e2e',
+      central: { url: central.url, signIn: central.signIn },
     });
+    await expect
+      .poll(
+        async () =>
+          (await services.handlers.getSyncStatus(undefined)).initialSync.done,
+        { timeout: 30_000 },
+      )
+      .toBe(true);
     const server = await startBrowserServer({
       handlers: services.handlers,
       events: services.events,
@@ -57,10 +79,11 @@ export const test = base.extend<Fixtures>({
       logger,
     });
 
-    await use({ server, services, dataDir });
+    await use({ server, services, central, dataDir });
 
     await server.close();
     services.close();
+    await central.close();
     rmSync(dataDir, { recursive: true, force: true });
   },
 

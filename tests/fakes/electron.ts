@@ -216,6 +216,27 @@ export const dialog = {
   },
 };
 
+/** Reversible but not plain text, so a test can tell it was used. */
+export const safeStorage = {
+  available: true,
+  backend: 'gnome_libsecret',
+  isEncryptionAvailable() {
+    return this.available;
+  },
+  getSelectedStorageBackend() {
+    return this.backend;
+  },
+  encryptString(text: string) {
+    return Buffer.from(`sealed:${Buffer.from(text).toString('base64')}`);
+  },
+  decryptString(data: Buffer) {
+    const text = data.toString();
+    if (!text.startsWith('sealed:'))
+      throw new Error('Error while decrypting the ciphertext');
+    return Buffer.from(text.slice('sealed:'.length), 'base64').toString();
+  },
+};
+
 /** Puts every recorder back to empty; call in beforeEach. */
 export function resetFakeElectron(): void {
   app.removeAllListeners();
@@ -238,4 +259,6 @@ export function resetFakeElectron(): void {
   Notification.supported = true;
   Notification.shown = [];
   dialog.errors.length = 0;
+  safeStorage.available = true;
+  safeStorage.backend = 'gnome_libsecret';
 }

@@ -8,6 +8,7 @@ import type {
   StreetDeskApi,
 } from '../../src/shared/contract';
 import type { QueueRow, ServiceRequest } from '../../src/shared/domain';
+import { unexpectedApiMethods } from '../support/unexpected-methods';
 
 export type FakeRequest = QueueRow & { lon: number | null; lat: number | null };
 
@@ -86,6 +87,7 @@ export function createFakeApi(requests: FakeRequest[]): FakeApi {
   };
 
   return {
+    ...unexpectedApiMethods(),
     calls,
     requests,
     failNext: (method, message) => failures.set(method, message),
@@ -176,9 +178,10 @@ export function createFakeApi(requests: FakeRequest[]): FakeApi {
       record('openExternal', arg, () => ({ opened: false, reason: 'test' })),
     on: (event, listener) => {
       if (event !== 'requestsChanged') return () => {};
-      listeners.add(listener);
+      const relay = listener as (p: EventPayloads['requestsChanged']) => void;
+      listeners.add(relay);
 
-      return () => listeners.delete(listener);
+      return () => listeners.delete(relay);
     },
   };
 }

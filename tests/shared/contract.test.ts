@@ -35,6 +35,33 @@ describe('the contract', () => {
       locateInQueue: { id: '101001240734', filter: {}, sort: 'age' },
       getRequest: '101001240734',
       openExternal: { url: 'https://www.boston.gov/' },
+      getSyncStatus: undefined,
+      listConflicts: undefined,
+      dismissConflict: { seq: 3 },
+      assignCrew: { requestId: '101001240734', crewId: 'PWD-04-A' },
+      unassignCrew: { requestId: '101001240734' },
+      setRequestStatus: {
+        requestId: '101001240734',
+        status: 'closed',
+        reason: 'Fixed',
+      },
+      addNote: {
+        requestId: '101001240734',
+        body: 'Crew on site',
+        visibility: 'internal',
+      },
+      mergeRequests: {
+        targetId: '101001240734',
+        duplicateIds: ['101001240735'],
+      },
+      setCrewStatus: { crewId: 'PWD-04-A', status: 'en_route' },
+      listCrews: undefined,
+      getRequestDispatch: '101001240734',
+      getServerTime: undefined,
+      getSettings: undefined,
+      saveSettings: { centralUrl: 'https://311.boston.example' },
+      signIn: { username: 'ana', password: 'correct horse' },
+      signOut: undefined,
     };
 
     for (const method of methodNames) {
@@ -120,6 +147,36 @@ describe('the contract', () => {
   ])('refuses a request id that is %s', (_name, id) => {
     expect(refusal('getRequest', id)).toMatch(/getRequest/);
   });
+
+  it.each([
+    ['assignCrew', { requestId: '1', crewId: '../x' }, /crewId/],
+    [
+      'addNote',
+      { requestId: '1', body: '   ', visibility: 'internal' },
+      /body/,
+    ],
+    [
+      'addNote',
+      { requestId: '1', body: 'x'.repeat(4001), visibility: 'internal' },
+      /body/,
+    ],
+    [
+      'addNote',
+      { requestId: '1', body: 'hi', visibility: 'everyone' },
+      /visibility/,
+    ],
+    ['mergeRequests', { targetId: '1', duplicateIds: [] }, /duplicateIds/],
+    ['setRequestStatus', { requestId: '1', status: 'deleted' }, /status/],
+    ['setCrewStatus', { crewId: 'C1', status: 'asleep' }, /status/],
+    ['saveSettings', { centralUrl: 'javascript:alert(1)' }, /centralUrl/],
+    ['signIn', { username: '', password: 'x' }, /username/],
+    ['dismissConflict', { seq: 0 }, /seq/],
+  ] as const)(
+    'refuses %s with a bad field, naming it',
+    (method, arg, where) => {
+      expect(refusal(method, arg)).toMatch(where);
+    },
+  );
 
   it('refuses an argument where the method takes none', () => {
     expect(refusal('getAppInfo', { everything: true })).toMatch(/getAppInfo/);

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { createLogger, isLogLevel } from '../log/logger';
 import { createConsoleServices } from '../services/console-services';
 import { defaultDataDir } from '../services/data-dir';
+import { startEmbeddedCentral } from '../services/embedded-central';
 import { startBrowserServer } from './browser-server';
 import { parseServeArgs, SERVE_USAGE } from './serve-args';
 import { createToken } from './token-auth';
@@ -33,12 +34,26 @@ async function main(): Promise<void> {
     component: 'browser-mode',
   });
 
+  const resourcesDir = join(appRoot, 'resources');
+  const embedded =
+    parsed.args.central === null
+      ? await startEmbeddedCentral({
+          dataDir,
+          resourcesDir,
+          logger,
+          replaySpeed: parsed.args.replaySpeed,
+        })
+      : null;
+
   const services = await createConsoleServices({
     dataDir,
-    resourcesDir: join(appRoot, 'resources'),
+    resourcesDir,
     mode: 'browser',
     logger,
     version: process.env.npm_package_version ?? 'dev',
+    central: embedded
+      ? { url: embedded.url, signIn: embedded.signIn }
+      : { url: parsed.args.central ?? '' },
   });
 
   const server = await startBrowserServer({
@@ -54,15 +69,23 @@ async function main(): Promise<void> {
   process.stdout.write(
     `StreetDesk is running in browser mode.\n` +
       `Open this link (it holds this run's access token):\n\n  ${server.url}\n\n` +
-      `Data: ${dataDir}\nStop with Ctrl+C.\n`,
+      `Data: ${dataDir}\n` +
+      (embedded
+        ? `Demo central API: ${embedded.url} (accounts dispatch, super, admin; ` +
+          `password in ${join(dataDir, 'central', 'demo-password')})\n`
+        : `Central API: ${parsed.args.central ?? ''}\n`) +
+      'Stop with Ctrl+C.\n',
   );
 
   const stop = () => {
     logger.info('browser mode stopping');
-    void server.close().finally(() => {
-      services.close();
-      process.exit(0);
-    });
+    void server
+      .close()
+      .then(() => embedded?.close())
+      .finally(() => {
+        services.close();
+        process.exit(0);
+      });
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -8,6 +8,16 @@ import type { ServiceHandlers } from '../../shared/contract';
 import { getDemoShift, seedDemo } from '../import/demo-seed';
 import type { Logger } from '../log/logger';
 import { openStore, type Store } from '../store/store';
+import {
+  createCentralConnection,
+  type CentralConnection,
+  type CentralConnectionOptions,
+} from '../sync/central-connection';
+import {
+  createIntentCommands,
+  type IntentCommands,
+} from '../sync/intent-commands';
+import { createFileSecretStore, type SecretStore } from '../sync/secret-store';
 import { checkExternalUrl } from '../web/url-policy';
 import { createEventHub, type EventHub } from './event-hub';
 
@@ -25,10 +35,26 @@ export type ConsoleServicesOptions = {
   version: string;
   /** Hands an allowed URL to the system; absent in browser mode. */
   openExternal?: (url: string) => Promise<void>;
-  /** Load the Boston demo into an empty store (the default). */
+  /**
+   * Load the Boston demo into an empty store (the default) when no central
+   * API is configured; with one, the server holds the data.
+   */
   seedDemo?: boolean;
   now?: () => number;
+  /** Where the central API token is kept; a 0600 file in dataDir unless told. */
+  secretStore?: SecretStore;
+  /** The fetch the sync client uses (tests inject one). */
+  fetch?: typeof fetch;
+  /** Sync engine timings, for tests and benches. */
+  sync?: CentralConnectionOptions['engine'];
+  /**
+   * A central API to connect to at start (the embedded demo's), signing in
+   * with these credentials when no session is kept.
+   */
+  central?: { url: string; signIn?: { username: string; password: string } };
 };
+
+export const SECRET_FILE = 'central-token';
 
 export const DEMO_SEED_FILE = join('seed', 'boston311-2015-jan-sep.csv.gz');
 
@@ -44,15 +70,71 @@ export async function createConsoleServices(
     logger.warn('an event listener failed', { event, error: String(error) }),
   );
 
-  if (options.seedDemo ?? true) {
+  const connection = createCentralConnection({
+    sync: store.sync,
+    secrets:
+      options.secretStore ??
+      createFileSecretStore(join(options.dataDir, SECRET_FILE)),
+    logger: options.logger,
+    fetch: options.fetch,
+    now,
+    engine: {
+      ...options.sync,
+      onRequestsChanged: (changed) =>
+        events.emit('requestsChanged', { reason: 'sync', changed }),
+      onStatusChanged: (status) => events.emit('syncStatusChanged', status),
+      onConflictsChanged: (count) => events.emit('conflictsChanged', { count }),
+    },
+  });
+
+  if (options.central) await connectTo(connection, options.central, logger);
+
+  if (connection.configured()) {
+    connection.start();
+  } else if (options.seedDemo ?? true) {
     await loadDemo(store, options, now(), logger);
   }
 
+  const intents = createIntentCommands({
+    sync: store.sync,
+    now: () => connection.clock.now(),
+    signedInAs: () => connection.settings().signedInAs,
+    onRecorded: () => connection.engine()?.kick({ push: true }),
+  });
+
   return {
-    handlers: createHandlers(store, options),
+    handlers: createHandlers(store, options, connection, intents),
     events,
-    close: () => store.close(),
+    close() {
+      if (connection.engine() === null) {
+        store.close();
+        return;
+      }
+      // Let a running cycle finish its transaction before the file closes.
+      void connection.stop().finally(() => store.close());
+    },
   };
+}
+
+async function connectTo(
+  connection: CentralConnection,
+  central: NonNullable<ConsoleServicesOptions['central']>,
+  logger: Logger,
+): Promise<void> {
+  try {
+    if (connection.settings().centralUrl !== central.url) {
+      await connection.saveSettings(central.url);
+    }
+    if (!connection.configured() && central.signIn) {
+      await connection.signIn(central.signIn.username, central.signIn.password);
+    }
+  } catch (error) {
+    // The console still opens on what it holds; the sync status says why.
+    logger.warn('could not connect to the central API at start', {
+      server: central.url,
+      error: error instanceof Error ? error.message : String(error),
+    });
+  }
 }
 
 async function loadDemo(
@@ -80,7 +162,22 @@ async function loadDemo(
 function createHandlers(
   store: Store,
   options: ConsoleServicesOptions,
+  connection: CentralConnection,
+  intents: IntentCommands,
 ): ServiceHandlers {
+  // Dispatch needs the server to judge it; a local demo has none.
+  const connected = <A, R>(command: (arg: A) => R) => {
+    return (arg: A): R => {
+      if (!connection.configured()) {
+        throw new Error(
+          'StreetDesk is not connected to a central API; set its address ' +
+            'in Settings and sign in to dispatch.',
+        );
+      }
+      return command(arg);
+    };
+  };
+
   return {
     getAppInfo: () => ({
       version: options.version,
@@ -106,5 +203,31 @@ function createHandlers(
       await options.openExternal(decision.url);
       return { opened: true };
     },
+    getSyncStatus: () => connection.status(),
+    listConflicts: () => store.sync.outbox.listConflicts(),
+    dismissConflict: ({ seq }) => ({
+      dismissed: store.sync.outbox.dismissConflict(seq, connection.clock.now()),
+    }),
+    assignCrew: connected(intents.assignCrew),
+    unassignCrew: connected(intents.unassignCrew),
+    setRequestStatus: connected(intents.setRequestStatus),
+    addNote: connected(intents.addNote),
+    mergeRequests: connected(intents.mergeRequests),
+    setCrewStatus: connected(intents.setCrewStatus),
+    listCrews: () => store.sync.dispatch.listCrews(),
+    getRequestDispatch: (id) => {
+      const view = store.sync.dispatch.getDispatchView(id);
+      if (view === null) return null;
+      const { status: _status, ...dispatch } = view;
+      return dispatch;
+    },
+    getServerTime: () => ({
+      now: connection.clock.now(),
+      offsetMs: connection.clock.offsetMs(),
+    }),
+    getSettings: () => connection.settings(),
+    saveSettings: ({ centralUrl }) => connection.saveSettings(centralUrl),
+    signIn: ({ username, password }) => connection.signIn(username, password),
+    signOut: () => connection.signOut(),
   };
 }

@@ -2,6 +2,7 @@ import type { SqliteDatabase } from './database';
 import { createRequestsAndMeta } from './migrations/001-requests-and-meta';
 import { addQueueSortKeys } from './migrations/002-queue-sort-keys';
 import { createDispatchTables } from './migrations/003-dispatch-tables';
+import { createSyncTables } from './migrations/004-sync-tables';
 
 /**
  * The schema's history, oldest first. Migration n (1-based) takes a
@@ -12,6 +13,7 @@ export const migrations: readonly string[] = [
   createRequestsAndMeta,
   addQueueSortKeys,
   createDispatchTables,
+  createSyncTables,
 ];
 
 export const latestSchemaVersion = migrations.length;

@@ -14,6 +14,7 @@ import { createQueueFacetsQuery } from './queue-facets';
 import { createQueueQueries } from './queue-query';
 import { createRequestsRepository } from './requests-repository';
 import type { StoredRequest } from './stored-request';
+import { createSyncStore, type SyncStore } from './sync-store';
 
 /** The console's local SQLite store: the only place that speaks SQL. */
 export type Store = {
@@ -38,6 +39,8 @@ export type Store = {
    * several writes land together or not at all.
    */
   transaction<T>(work: () => T): T;
+  /** Confirmed server state, the outbox and the sync bookkeeping. */
+  sync: SyncStore;
   /** Refreshes the query planner's statistics; call after a bulk import. */
   optimize(): void;
   close(): void;
@@ -61,6 +64,7 @@ export function openStore(path: string): Store {
     ...queue,
     getQueueFacets,
     getMapPoints,
+    sync: createSyncStore(db),
     transaction: (work) => db.transaction(work)(),
     optimize() {
       db.pragma('analysis_limit = 1000');

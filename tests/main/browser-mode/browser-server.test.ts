@@ -12,12 +12,14 @@ import {
 import { createLogger } from '../../../src/main/log/logger';
 import { createEventHub } from '../../../src/main/services/event-hub';
 import type { ServiceHandlers } from '../../../src/shared/contract';
+import { unexpectedHandlers } from '../../support/unexpected-methods';
 
 const token = 'test-token-0123456789abcdef';
 const events = createEventHub(() => undefined);
 const calls: unknown[] = [];
 
 const handlers: ServiceHandlers = {
+  ...unexpectedHandlers(),
   getAppInfo: () => ({
     version: 't',
     mode: 'browser',

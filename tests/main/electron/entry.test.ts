@@ -26,6 +26,25 @@ vi.mock('../../../src/main/services/console-services', () => ({
   },
 }));
 
+const embedded = vi.hoisted(() => ({
+  started: [] as Record<string, unknown>[],
+  closed: 0,
+}));
+
+vi.mock('../../../src/main/services/embedded-central', () => ({
+  startEmbeddedCentral: (options: Record<string, unknown>) => {
+    embedded.started.push(options);
+    return Promise.resolve({
+      url: 'http://127.0.0.1:8399',
+      signIn: { username: 'dispatch', password: 'demo-secret' },
+      close: () => {
+        embedded.closed += 1;
+        return Promise.resolve();
+      },
+    });
+  },
+}));
+
 import { methodNames } from '../../../src/shared/contract';
 
 type FakeElectron = typeof import('../../fakes/electron');
@@ -52,6 +71,8 @@ beforeEach(() => {
   services.options.length = 0;
   services.closed = 0;
   services.fail = null;
+  embedded.started.length = 0;
+  embedded.closed = 0;
   dataDir = join(mkdtempSync(join(tmpdir(), 'streetdesk-entry-')), 'data');
   vi.stubEnv('STREETDESK_DATA_DIR', dataDir);
   vi.stubEnv('ELECTRON_RENDERER_URL', '');
@@ -65,6 +86,28 @@ afterEach(() => {
 });
 
 describe('the Electron entry', () => {
+  it('starts the embedded demo central API and signs the console in to it', async () => {
+    await startEntry();
+
+    expect(embedded.started[0]).toMatchObject({ dataDir, replaySpeed: 1 });
+    expect(services.options[0]?.central).toEqual({
+      url: 'http://127.0.0.1:8399',
+      signIn: { username: 'dispatch', password: 'demo-secret' },
+    });
+  });
+
+  it("syncs with the city's server instead when STREETDESK_CENTRAL_URL names one", async () => {
+    vi.stubEnv('STREETDESK_CENTRAL_URL', 'https://311.city.example');
+    vi.stubEnv('STREETDESK_REPLAY_SPEED', '0');
+
+    await startEntry();
+
+    expect(embedded.started).toEqual([]);
+    expect(services.options[0]?.central).toEqual({
+      url: 'https://311.city.example',
+    });
+  });
+
   it('wires services, protocol, hardening, IPC, menu and a window', async () => {
     const { app, BrowserWindow, ipcMain, Menu, protocol, session } =
       await startEntry();
@@ -98,6 +141,7 @@ describe('the Electron entry', () => {
     expect(app.quitCalls).toBe(process.platform === 'darwin' ? 0 : 1);
     app.emit('will-quit');
     expect(services.closed).toBe(1);
+    expect(embedded.closed).toBe(1);
   });
 
   it('quits at once when another instance holds the lock', async () => {

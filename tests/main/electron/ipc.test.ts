@@ -18,6 +18,7 @@ import {
   type ServiceHandlers,
 } from '../../../src/shared/contract';
 import { recordingLogger } from './recording-logger';
+import { unexpectedHandlers } from '../../support/unexpected-methods';
 
 type Electron = typeof import('electron');
 
@@ -38,6 +39,7 @@ function fakeHandlers() {
     };
 
   const handlers: ServiceHandlers = {
+    ...unexpectedHandlers(),
     getAppInfo: record('getAppInfo', {
       version: '1',
       mode: 'electron' as const,

@@ -1,0 +1,135 @@
+// Pulls the change feed after the last seq this console holds, refusing any
+// page that is not gap-free, and reloads from snapshot pages on a reset.
+import type { Change } from '../../shared/sync-protocol';
+import type { SyncStore } from '../store/sync-store';
+import type { CentralClient } from './central-client';
+import { CentralError } from './central-error';
+
+export type PullOptions = {
+  sync: SyncStore;
+  client: CentralClient;
+  limit: number;
+  /** Reloads everything from snapshot pages (the reset path). */
+  reload: () => Promise<void>;
+  onChanged: (changed: number) => void;
+};
+
+export type PullResult = { changes: number; caughtUp: boolean };
+
+/** Resets in a row before giving up: a server that keeps asking is broken. */
+const MAX_RESETS = 2;
+
+/** Throws unless `changes` are exactly after+1, after+2, ... */
+export function checkGapFree(after: number, changes: readonly Change[]): void {
+  changes.forEach((change, index) => {
+    if (change.seq !== after + 1 + index) {
+      throw new CentralError(
+        'malformed',
+        `The central API sent a changes page after ${after} with seq ` +
+          `${change.seq} where ${after + 1 + index} was due; the page was ` +
+          'refused and local data kept. It will be pulled again.',
+      );
+    }
+  });
+}
+
+export async function pullChanges(options: PullOptions): Promise<PullResult> {
+  const { sync, client } = options;
+  let total = 0;
+  let resets = 0;
+
+  for (;;) {
+    const after = sync.state.getNumber('last_pulled_seq', 0);
+    const answer = await client.changes(after, options.limit);
+
+    if (answer.kind === 'reset') {
+      resets += 1;
+      if (resets > MAX_RESETS) {
+        throw new CentralError(
+          'refused',
+          'The central API keeps asking this console to reload everything; ' +
+            'sync stopped to avoid a loop. Check the server.',
+        );
+      }
+      await options.reload();
+      continue;
+    }
+
+    const { page } = answer;
+    checkGapFree(after, page.changes);
+    const last = page.changes.at(-1);
+    if (last === undefined) {
+      if (page.hasMore) {
+        throw new CentralError(
+          'malformed',
+          `The central API said more changes follow ${after} but sent none; ` +
+            'local data was kept.',
+        );
+      }
+      return { changes: total, caughtUp: page.lastSeq <= after };
+    }
+
+    const counts = sync.confirmed.applyChanges(page.changes, last.seq);
+    total += page.changes.length;
+    if (counts.requests > 0) options.onChanged(counts.requests);
+
+    if (!page.hasMore)
+      return { changes: total, caughtUp: page.lastSeq <= last.seq };
+  }
+}
+
+export type ReloadOptions = {
+  sync: SyncStore;
+  client: CentralClient;
+  limit: number;
+  onProgress: (loaded: number) => void;
+};
+
+/**
+ * Reloads confirmed state from snapshot pages; the view is rebuilt once at
+ * the end, so until then the user keeps what they had. Returns the count.
+ */
+export async function reloadFromSnapshot(
+  options: ReloadOptions,
+): Promise<number> {
+  const { sync, client } = options;
+  let afterId: string | null = null;
+  let seq = Infinity;
+  let loaded = 0;
+  let first = true;
+
+  sync.confirmed.beginSnapshot();
+  let next = client.snapshot(null, options.limit);
+  do {
+    const page = await next;
+    afterId = nextAfter(afterId, page.nextAfterId);
+    // The server reads the next page while this one is written here.
+    if (afterId !== null) next = client.snapshot(afterId, options.limit);
+
+    if (first) sync.confirmed.replaceCrews(page.crews);
+    first = false;
+    sync.confirmed.loadSnapshotPage(page.requests);
+    // Each page is at least as new as its seq: pull after the oldest.
+    seq = Math.min(seq, page.seq);
+    loaded += page.requests.length;
+    options.onProgress(loaded);
+  } while (afterId !== null);
+
+  sync.confirmed.finishSnapshot(seq);
+  return loaded;
+}
+
+/** The next snapshot cursor; a server that does not move forward is refused. */
+export function nextAfter(
+  previous: string | null,
+  next: string | null,
+): string | null {
+  if (next !== null && next === previous) {
+    throw new CentralError(
+      'malformed',
+      `The central API's snapshot did not move past ${previous}; ` +
+        'local data was kept.',
+    );
+  }
+  return next;
+}

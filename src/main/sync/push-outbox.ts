@@ -1,0 +1,122 @@
+// Sends the outbox to the server in seq order and records each outcome.
+import { intentSchema, type Intent } from '../../shared/sync-protocol';
+import type { Logger } from '../log/logger';
+import type { OutboxRow } from '../store/outbox-repository';
+import type { SyncStore } from '../store/sync-store';
+import type { CentralClient } from './central-client';
+import { CentralError } from './central-error';
+import { describeIntent } from './intent-summary';
+
+export type PushOptions = {
+  sync: SyncStore;
+  client: CentralClient;
+  batch: number;
+  now: () => number;
+  logger: Logger;
+};
+
+export type PushCounts = { applied: number; rejected: number };
+
+/** A 409 answered by resending from the server's seq; more means a loop. */
+const MAX_GAP_RESENDS = 3;
+
+function readIntent(row: OutboxRow): Intent {
+  const parsed = intentSchema.safeParse(JSON.parse(row.payload));
+  if (parsed.success) return parsed.data;
+
+  // Intents are checked before they are stored, so this is a damaged file.
+  // TODO: the protocol has no way to retire a seq without sending an
+  // intent, so an unreadable stored intent holds the queue behind it; a
+  // "skip" intent would let the server record it as rejected.
+  throw new CentralError(
+    'refused',
+    `Stored intent ${row.seq} (${row.intent_type}) can no longer be read; ` +
+      'the intents after it wait. Report this database to support.',
+  );
+}
+
+/**
+ * Pushes every pending intent, batch by batch. Applied and rejected
+ * intents leave the outbox (rejected ones join the conflicts list); a
+ * retryable one stops the push with an error so the engine backs off.
+ */
+export async function pushOutbox(options: PushOptions): Promise<PushCounts> {
+  const { sync, client, logger } = options;
+  const consoleId = sync.state.consoleId();
+  const counts: PushCounts = { applied: 0, rejected: 0 };
+  let gapResends = 0;
+  let rows = sync.outbox.pendingIntents(options.batch);
+
+  while (rows.length > 0) {
+    const intents = rows.map(readIntent);
+    const answer = await client.pushIntents({ consoleId, intents });
+
+    if (answer.kind === 'gap') {
+      gapResends += 1;
+      const first = rows[0]?.seq ?? 1;
+      const resend = sync.outbox.intentsFrom(answer.expectedSeq, options.batch);
+      if (
+        gapResends > MAX_GAP_RESENDS ||
+        resend[0]?.seq !== answer.expectedSeq
+      ) {
+        throw new CentralError(
+          'refused',
+          `The central API expects intent ${answer.expectedSeq} from this ` +
+            `console, which sent ${first} and does not hold ` +
+            `${answer.expectedSeq}; intents wait until this is sorted out.`,
+        );
+      }
+      logger.warn('the server expected an earlier intent; resending', {
+        expectedSeq: answer.expectedSeq,
+        sent: first,
+      });
+      rows = resend;
+      continue;
+    }
+
+    const bySeq = new Map(intents.map((intent) => [intent.seq, intent]));
+    const at = options.now();
+    let retryable: string | null = null;
+
+    for (const result of answer.response.results) {
+      const intent = bySeq.get(result.seq);
+      if (intent === undefined) continue;
+
+      if (result.outcome === 'applied') {
+        sync.outbox.resolveIntent(result.seq, { outcome: 'applied' }, at);
+        counts.applied += 1;
+      } else if (result.outcome === 'rejected') {
+        const summary = describeIntent(intent);
+        sync.outbox.resolveIntent(
+          result.seq,
+          { outcome: 'rejected', reason: result.reason, summary },
+          at,
+        );
+        logger.warn('the server rejected an intent', {
+          seq: result.seq,
+          intent: summary,
+          reason: result.reason,
+        });
+        counts.rejected += 1;
+      } else {
+        sync.outbox.noteAttempt([result.seq], result.reason);
+        retryable = `The server could not take intent ${result.seq} yet (${result.reason}); retrying.`;
+        break;
+      }
+    }
+
+    if (retryable !== null) throw new CentralError('server', retryable);
+    if (answer.response.results.length === 0) {
+      throw new CentralError(
+        'malformed',
+        'The central API answered an intents push without any outcome; ' +
+          'the intents stay pending and will be sent again.',
+      );
+    }
+
+    rows = sync.outbox.pendingIntents(options.batch);
+  }
+
+  if (counts.applied + counts.rejected > 0) sync.outbox.pruneResolved(1000);
+  return counts;
+}

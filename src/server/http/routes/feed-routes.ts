@@ -1,0 +1,129 @@
+// The pull side: the change feed, snapshot pages and the checksum.
+import { z } from 'zod';
+
+import { bucketDigests, digestOf } from '../../../shared/sync-checksum';
+import type { Checksum, SyncRequest } from '../../../shared/sync-protocol';
+import { parseQuery, wholeNumber } from '../query-params';
+import { sendError, sendJson, sendJsonText } from '../respond';
+import type { SignedInCall } from '../staff-api';
+
+export const MAX_PAGE = 5_000;
+export const DEFAULT_PAGE = 1_000;
+
+const changesQuery = z
+  .object({
+    after: wholeNumber(0, Number.MAX_SAFE_INTEGER),
+    limit: wholeNumber(1, MAX_PAGE).optional(),
+  })
+  .strict();
+
+const snapshotQuery = z
+  .object({
+    afterId: z
+      .string()
+      .regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'an id is 1-64 letters, digits or _.:-')
+      .optional(),
+    limit: wholeNumber(1, MAX_PAGE).optional(),
+    bucket: wholeNumber(0, 63).optional(),
+    // Named in sync-protocol.ts's comment; crews alone, or requests alone.
+    entity: z.enum(['requests', 'crews']).optional(),
+  })
+  .strict();
+
+export async function getChanges(call: SignedInCall): Promise<void> {
+  const { res, api } = call;
+  const query = parseQuery(call.url, changesQuery);
+  if (!query.ok) return sendError(res, 400, 'invalid_query', query.description);
+
+  const { after } = query.value;
+  const limit = query.value.limit ?? DEFAULT_PAGE;
+  const { store } = api;
+
+  const window = await store.changeWindow();
+  const tooOld = window.oldestSeq > 0 && after + 1 < window.oldestSeq;
+  if (tooOld || after > window.lastSeq) {
+    const description = tooOld
+      ? `The server keeps changes from seq ${window.oldestSeq} on, and you ` +
+        `asked after ${after}; reload from snapshot pages, then pull after their seq.`
+      : `Seq ${after} is beyond the server's last change ${window.lastSeq} ` +
+        '(the server was reset?); reload from snapshot pages.';
+    return sendError(res, 410, 'reset_required', description, {
+      oldestSeq: window.oldestSeq,
+    });
+  }
+
+  const changes = await store.listChangesEncoded(after, limit);
+  const lastShown = after + changes.length;
+  const lastSeq = Math.max(window.lastSeq, lastShown);
+
+  // The stored changes are already JSON: the page is assembled, not encoded.
+  sendJsonText(
+    res,
+    `{"changes":[${changes.join(',')}],"lastSeq":${lastSeq},` +
+      `"hasMore":${lastShown < lastSeq},"serverTime":${api.now()}}`,
+  );
+}
+
+export async function getSnapshot(call: SignedInCall): Promise<void> {
+  const { res, api } = call;
+  const query = parseQuery(call.url, snapshotQuery);
+  if (!query.ok) return sendError(res, 400, 'invalid_query', query.description);
+
+  const afterId = query.value.afterId ?? null;
+  const limit = query.value.limit ?? DEFAULT_PAGE;
+  const entity = query.value.entity;
+  const { store } = api;
+
+  const seq = (await store.changeWindow()).lastSeq;
+  const rows =
+    entity === 'crews'
+      ? []
+      : await store.listOpenRequestsEncoded({
+          afterId,
+          limit: limit + 1,
+          bucket: query.value.bucket ?? null,
+        });
+  const requests = rows.slice(0, limit);
+  const crews =
+    entity !== 'requests' && afterId === null ? await store.listCrews() : [];
+
+  let nextAfterId: string | null = null;
+  if (rows.length > limit) {
+    const last = requests.at(-1);
+    nextAfterId =
+      last === undefined
+        ? null
+        : (JSON.parse(last) as SyncRequest).serviceRequestId;
+  }
+
+  sendJsonText(
+    res,
+    `{"seq":${seq},"requests":[${requests.join(',')}],` +
+      `"crews":${JSON.stringify(crews)},` +
+      `"nextAfterId":${JSON.stringify(nextAfterId)},"serverTime":${api.now()}}`,
+  );
+}
+
+export async function getChecksum(call: SignedInCall): Promise<void> {
+  const { res, api } = call;
+  const query = parseQuery(call.url, z.object({}).strict());
+  if (!query.ok) return sendError(res, 400, 'invalid_query', query.description);
+
+  // One transaction, so the digests are of the open set at exactly `seq`.
+  const { seq, versions, crews } = await api.store.transaction(async (tx) => ({
+    seq: (await tx.changeWindow()).lastSeq,
+    versions: await tx.listOpenVersions(),
+    crews: await tx.listCrews(),
+  }));
+
+  const checksum: Checksum = {
+    seq,
+    requestCount: versions.length,
+    requestBuckets: bucketDigests(versions),
+    crews: digestOf(
+      crews.map((crew) => ({ id: crew.crewId, version: crew.version })),
+    ),
+    serverTime: api.now(),
+  };
+  sendJson(res, 200, checksum);
+}

@@ -1,0 +1,75 @@
+// The Open311 endpoints' view of the central store: services from the
+// city's service list, requests from the store, and new requests written
+// so that they reach every console through the staff change feed.
+import { randomBytes } from 'node:crypto';
+
+import { hashSecret } from '../auth/secret-tokens';
+import type { CentralStore } from '../storage/central-store';
+import { openCityRequest } from '../sync/city-events';
+import type { Open311Ports, Open311Service } from './open311-ports';
+
+export type StorePortsOptions = {
+  store: CentralStore;
+  /** Loaded once, on the first request that needs them. */
+  loadServices: () => Promise<Open311Service[]>;
+  now: () => number;
+  reportError?: Open311Ports['reportError'];
+};
+
+export function createStorePorts(options: StorePortsOptions): Open311Ports {
+  const { store } = options;
+  let services: Promise<Open311Service[]> | null = null;
+  const allServices = () => (services ??= options.loadServices());
+  const getService = async (code: string) =>
+    (await allServices()).find((s) => s.serviceCode === code) ?? null;
+
+  return {
+    listServices: allServices,
+    getService,
+    findRequests: (query) => store.findRequests(query),
+    getRequest: (id) => store.getRequest(id),
+    checkApiKey: async (key) => {
+      const record = await store.findApiKey(hashSecret(key));
+      return record === null ? null : { owner: record.label };
+    },
+    async createRequest(input, owner) {
+      const service = await getService(input.serviceCode);
+      const id = `O311-${input.receivedAt.toString(36)}-${randomBytes(3).toString('hex')}`;
+
+      await openCityRequest(store, {
+        serviceRequestId: id,
+        serviceCode: input.serviceCode,
+        serviceName: service?.serviceName ?? input.serviceCode,
+        description: input.description,
+        status: 'open',
+        statusNotes: null,
+        agencyResponsible: service?.group ?? null,
+        requestedAt: input.receivedAt,
+        updatedAt: null,
+        // TODO: set the SLA due time from the per-type SLA policy once the
+        // server has one (issue 4); until then posted requests have none.
+        slaDueAt: null,
+        closedAt: null,
+        address: input.addressString,
+        zipcode: null,
+        lat: input.lat,
+        long: input.long,
+        mediaUrl: input.mediaUrl,
+        queue: null,
+        department: service?.group ?? null,
+        // TODO: place posted requests in a neighbourhood from the bundled
+        // neighbourhood polygons, so the queue's filter finds them.
+        neighborhood: null,
+        source: `Open311: ${owner}`.slice(0, 200),
+        closureReason: null,
+      });
+
+      const stored = await store.getRequest(id);
+      if (stored === null)
+        throw new Error(`request ${id} vanished after it was stored`);
+      return stored;
+    },
+    now: options.now,
+    reportError: options.reportError,
+  };
+}

@@ -1,0 +1,185 @@
+// The central API's storage, as domain operations. The routes and the sync
+// code see only these types, so a PostgreSQL store can replace the SQLite
+// one without touching them: every operation returns a promise, and atomic
+// work goes through `transaction`.
+import type {
+  Change,
+  Crew,
+  HistoryEntry,
+  IntentResult,
+  Note,
+  Role,
+  SyncRequest,
+} from '../../shared/sync-protocol';
+
+export type StaffUser = { userId: string; name: string; role: Role };
+
+/** A user row with what sign-in needs; the hash never leaves the server. */
+export type StoredUser = StaffUser & { passwordHash: string };
+
+export type StoredSession = {
+  user: StaffUser;
+  expiresAt: number;
+};
+
+export type ApiKeyRecord = { keyId: string; label: string; createdAt: number };
+
+/** A request as it is written the first time: the store sets version 1. */
+export type NewRequest = Omit<SyncRequest, 'version'>;
+
+/** The fields an update may change; the store raises the version. */
+export type RequestPatch = Partial<
+  Omit<SyncRequest, 'serviceRequestId' | 'version'>
+>;
+
+export type NewCrew = Omit<Crew, 'version'>;
+export type CrewPatch = Partial<Omit<Crew, 'crewId' | 'version'>>;
+
+/**
+ * Open311-style listing of requests, open or closed. `ids`, when given,
+ * replaces every other filter. Newest first: requestedAt, then id, both
+ * descending.
+ */
+export type RequestQuery = {
+  ids: string[] | null;
+  serviceCodes: string[] | null;
+  statuses: ('open' | 'closed')[] | null;
+  /** Inclusive bounds on requestedAt, epoch ms. */
+  requestedFrom: number | null;
+  requestedTo: number | null;
+  /** updatedAt (or requestedAt, if never updated) strictly after this. */
+  updatedAfter: number | null;
+  offset: number;
+  limit: number;
+};
+
+export type RequestList = {
+  requests: SyncRequest[];
+  /** Every match, ignoring offset and limit. */
+  total: number;
+};
+
+export type ServiceSummary = {
+  serviceCode: string;
+  serviceName: string;
+  requestCount: number;
+};
+
+export type SnapshotQuery = {
+  afterId: string | null;
+  limit: number;
+  /** Only requests of this checksum bucket, when given. */
+  bucket: number | null;
+};
+
+export type ChangeWindow = {
+  /** The oldest seq still kept (0 when there are none). */
+  oldestSeq: number;
+  /** The newest seq written (0 on a fresh server). */
+  lastSeq: number;
+};
+
+export type OpenRequestVersion = { id: string; version: number };
+
+/** Reads, available both on the store and inside a transaction. */
+export type CentralReads = {
+  getRequest(id: string): Promise<SyncRequest | null>;
+  /** Open requests by id after `afterId`, at most `limit`. */
+  listOpenRequests(query: SnapshotQuery): Promise<SyncRequest[]>;
+  /**
+   * The same page, each request already encoded as its JSON: the snapshot
+   * route sends these as they are, the fast path of an initial sync.
+   */
+  listOpenRequestsEncoded(query: SnapshotQuery): Promise<string[]>;
+  /** Every open request's id and version: the checksum's input. */
+  listOpenVersions(): Promise<OpenRequestVersion[]>;
+  countRequests(): Promise<number>;
+  findRequests(query: RequestQuery): Promise<RequestList>;
+  listServices(): Promise<ServiceSummary[]>;
+
+  getCrew(id: string): Promise<Crew | null>;
+  listCrews(): Promise<Crew[]>;
+
+  getNote(id: string): Promise<Note | null>;
+  listNotes(requestId: string): Promise<Note[]>;
+  listHistory(requestId: string): Promise<HistoryEntry[]>;
+  /** The newest history entry of a request, for "who changed it". */
+  latestHistory(requestId: string): Promise<HistoryEntry | null>;
+
+  /** Changes with seq > after, in seq order, at most `limit`. */
+  listChanges(after: number, limit: number): Promise<Change[]>;
+  /** The same changes, each already encoded as its JSON. */
+  listChangesEncoded(after: number, limit: number): Promise<string[]>;
+  changeWindow(): Promise<ChangeWindow>;
+
+  /** The highest intent seq of a console with a recorded outcome (0 if none). */
+  lastIntentSeq(consoleId: string): Promise<number>;
+  /** The outcome first recorded for that intent: a duplicate's answer. */
+  intentOutcome(consoleId: string, seq: number): Promise<IntentResult | null>;
+
+  findUserForSignIn(userId: string): Promise<StoredUser | null>;
+  listUsers(): Promise<StaffUser[]>;
+  countUsers(): Promise<number>;
+  /** The session of a token hash, if it exists and has not expired at `now`. */
+  findSession(tokenHash: string, now: number): Promise<StoredSession | null>;
+  findApiKey(keyHash: string): Promise<ApiKeyRecord | null>;
+};
+
+/**
+ * Writes. Each one that touches a synced record appends its change (a
+ * tombstone when a request leaves the open set) to the feed, with the next
+ * gap-free seq, as part of the same transaction.
+ */
+export type CentralWrites = {
+  insertRequests(requests: readonly NewRequest[]): Promise<SyncRequest[]>;
+  /** Applies the patch, raises the version by one, appends the change. */
+  updateRequest(id: string, patch: RequestPatch): Promise<SyncRequest>;
+  insertCrews(crews: readonly NewCrew[]): Promise<Crew[]>;
+  updateCrew(id: string, patch: CrewPatch): Promise<Crew>;
+  insertNote(note: Note): Promise<void>;
+  /** The store assigns the id. */
+  insertHistory(entry: Omit<HistoryEntry, 'historyId'>): Promise<HistoryEntry>;
+
+  /** Records a console's intent outcome and makes it its last seq. */
+  recordIntentOutcome(consoleId: string, result: IntentResult): Promise<void>;
+
+  insertUser(user: StoredUser, createdAt: number): Promise<void>;
+  insertSession(
+    tokenHash: string,
+    userId: string,
+    expiresAt: number,
+  ): Promise<void>;
+  deleteSession(tokenHash: string): Promise<void>;
+  /** Forgets sessions that expired before `now`. */
+  deleteExpiredSessions(now: number): Promise<void>;
+  insertApiKey(keyHash: string, record: ApiKeyRecord): Promise<void>;
+};
+
+export type CentralTransaction = CentralReads & CentralWrites;
+
+export type CentralStore = CentralReads & {
+  /**
+   * Runs `work` atomically: all its writes land, or none do. Transactions
+   * run one at a time. Throws `TransientStoreError` when the database was
+   * busy or briefly unavailable, so the caller can answer "retry".
+   */
+  transaction<T>(work: (tx: CentralTransaction) => Promise<T>): Promise<T>;
+  /** Called after every commit that appended changes, with the last seq. */
+  onChangesCommitted(listener: (lastSeq: number) => void): () => void;
+  close(): Promise<void>;
+};
+
+/** The database could not do the work now; the same work may succeed later. */
+export class TransientStoreError extends Error {
+  override name = 'TransientStoreError';
+}
+
+/** A write named a record that does not exist (a bug in the caller). */
+export class MissingRecordError extends Error {
+  override name = 'MissingRecordError';
+}
+
+/** A write would store a record the protocol's schema refuses. */
+export class InvalidRecordError extends Error {
+  override name = 'InvalidRecordError';
+}

@@ -1,0 +1,237 @@
+// The central store's reads on SQLite, synchronous; the store wraps them in
+// promises.
+import type {
+  Change,
+  Crew,
+  HistoryEntry,
+  IntentResult,
+  Note,
+  Role,
+  SyncRequest,
+} from '../../../shared/sync-protocol';
+import type {
+  CentralReads,
+  ChangeWindow,
+  RequestList,
+  RequestQuery,
+  SnapshotQuery,
+  StaffUser,
+} from '../central-store';
+import type { CentralDatabase } from './open-central-database';
+
+/** The same operations as `T`, answering directly instead of by promise. */
+export type Immediate<T> = {
+  [K in keyof T]: T[K] extends (...args: infer A) => Promise<infer R>
+    ? (...args: A) => R
+    : never;
+};
+
+type RecordRow = { record: string };
+
+export function createSqliteReads(
+  db: CentralDatabase,
+): Immediate<CentralReads> {
+  const getRequest = db.prepare<[string], RecordRow>(
+    'SELECT record FROM requests WHERE service_request_id = ?',
+  );
+  const openPage = db
+    .prepare<[string, number], string>(
+      `SELECT record FROM requests
+       WHERE status = 'open' AND service_request_id > ?
+       ORDER BY service_request_id LIMIT ?`,
+    )
+    .pluck();
+  const openBucketPage = db
+    .prepare<[number, string, number], string>(
+      `SELECT record FROM requests
+       WHERE status = 'open' AND bucket = ? AND service_request_id > ?
+       ORDER BY service_request_id LIMIT ?`,
+    )
+    .pluck();
+  const openVersions = db.prepare<[], { id: string; version: number }>(
+    `SELECT service_request_id AS id, version FROM requests
+     WHERE status = 'open'`,
+  );
+  const countRequests = db.prepare<[], { n: number }>(
+    'SELECT count(*) AS n FROM requests',
+  );
+  const services = db.prepare<
+    [],
+    { serviceCode: string; serviceName: string; requestCount: number }
+  >(
+    `SELECT service_code AS serviceCode, max(service_name) AS serviceName,
+       count(*) AS requestCount
+     FROM requests GROUP BY service_code ORDER BY service_code`,
+  );
+  const getCrew = db.prepare<[string], RecordRow>(
+    'SELECT record FROM crews WHERE crew_id = ?',
+  );
+  const listCrews = db.prepare<[], RecordRow>(
+    'SELECT record FROM crews ORDER BY crew_id',
+  );
+  const getNote = db.prepare<[string], RecordRow>(
+    'SELECT record FROM notes WHERE note_id = ?',
+  );
+  const listNotes = db.prepare<[string], RecordRow>(
+    'SELECT record FROM notes WHERE request_id = ? ORDER BY rowid',
+  );
+  const listHistory = db.prepare<[string], RecordRow>(
+    'SELECT record FROM history WHERE request_id = ? ORDER BY history_id',
+  );
+  const latestHistory = db.prepare<[string], RecordRow>(
+    `SELECT record FROM history WHERE request_id = ?
+     ORDER BY history_id DESC LIMIT 1`,
+  );
+  const listChanges = db
+    .prepare<[number, number], string>(
+      'SELECT record FROM changes WHERE seq > ? ORDER BY seq LIMIT ?',
+    )
+    .pluck();
+  const changeWindow = db.prepare<[], ChangeWindow>(
+    // Two subqueries: SQLite answers a lone min() or max() from the index
+    // in one step, but scans the whole table for both in one SELECT.
+    `SELECT coalesce((SELECT min(seq) FROM changes), 0) AS oldestSeq,
+       coalesce((SELECT max(seq) FROM changes), 0) AS lastSeq`,
+  );
+  const lastIntentSeq = db.prepare<[string], { last_seq: number }>(
+    'SELECT last_seq FROM console_progress WHERE console_id = ?',
+  );
+  const intentOutcome = db.prepare<
+    [string, number],
+    { outcome: IntentResult['outcome']; reason: string | null }
+  >(
+    'SELECT outcome, reason FROM intent_outcomes WHERE console_id = ? AND seq = ?',
+  );
+  const findUser = db.prepare<
+    [string],
+    { userId: string; name: string; role: Role; passwordHash: string }
+  >(
+    `SELECT user_id AS userId, name, role, password_hash AS passwordHash
+     FROM users WHERE user_id = ?`,
+  );
+  const listUsers = db.prepare<[], StaffUser>(
+    'SELECT user_id AS userId, name, role FROM users ORDER BY user_id',
+  );
+  const countUsers = db.prepare<[], { n: number }>(
+    'SELECT count(*) AS n FROM users',
+  );
+  const findSession = db.prepare<
+    [string, number],
+    { userId: string; name: string; role: Role; expiresAt: number }
+  >(
+    `SELECT users.user_id AS userId, users.name, users.role,
+       sessions.expires_at AS expiresAt
+     FROM sessions JOIN users ON users.user_id = sessions.user_id
+     WHERE sessions.token_hash = ? AND sessions.expires_at > ?`,
+  );
+  const findApiKey = db.prepare<
+    [string],
+    { keyId: string; label: string; createdAt: number }
+  >(
+    `SELECT key_id AS keyId, label, created_at AS createdAt
+     FROM api_keys WHERE key_hash = ?`,
+  );
+
+  const openEncoded = (query: SnapshotQuery) => {
+    const after = query.afterId ?? '';
+    return query.bucket === null
+      ? openPage.all(after, query.limit)
+      : openBucketPage.all(query.bucket, after, query.limit);
+  };
+
+  return {
+    getRequest: (id) => parseRecord<SyncRequest>(getRequest.get(id)),
+    listOpenRequests: (query) =>
+      openEncoded(query).map((json) => JSON.parse(json) as SyncRequest),
+    listOpenRequestsEncoded: openEncoded,
+    listOpenVersions: () => openVersions.all(),
+    countRequests: () => countRequests.get()?.n ?? 0,
+    findRequests: (query) => findRequests(db, query),
+    listServices: () => services.all(),
+
+    getCrew: (id) => parseRecord<Crew>(getCrew.get(id)),
+    listCrews: () =>
+      listCrews.all().map((row) => JSON.parse(row.record) as Crew),
+
+    getNote: (id) => parseRecord<Note>(getNote.get(id)),
+    listNotes: (requestId) =>
+      listNotes.all(requestId).map((row) => JSON.parse(row.record) as Note),
+    listHistory: (requestId) =>
+      listHistory
+        .all(requestId)
+        .map((row) => JSON.parse(row.record) as HistoryEntry),
+    latestHistory: (requestId) =>
+      parseRecord<HistoryEntry>(latestHistory.get(requestId)),
+
+    listChanges: (after, limit) =>
+      listChanges.all(after, limit).map((json) => JSON.parse(json) as Change),
+    listChangesEncoded: (after, limit) => listChanges.all(after, limit),
+    changeWindow: () => changeWindow.get() ?? { oldestSeq: 0, lastSeq: 0 },
+
+    lastIntentSeq: (consoleId) => lastIntentSeq.get(consoleId)?.last_seq ?? 0,
+    intentOutcome(consoleId, seq) {
+      const row = intentOutcome.get(consoleId, seq);
+      if (row === undefined) return null;
+      if (row.outcome === 'applied') return { seq, outcome: 'applied' };
+      return { seq, outcome: row.outcome, reason: row.reason ?? '' };
+    },
+
+    findUserForSignIn: (userId) => findUser.get(userId) ?? null,
+    listUsers: () => listUsers.all(),
+    countUsers: () => countUsers.get()?.n ?? 0,
+    findSession(tokenHash, now) {
+      const row = findSession.get(tokenHash, now);
+      if (row === undefined) return null;
+      const { expiresAt, ...user } = row;
+      return { user, expiresAt };
+    },
+    findApiKey: (keyHash) => findApiKey.get(keyHash) ?? null,
+  };
+}
+
+function parseRecord<T>(row: RecordRow | undefined): T | null {
+  return row === undefined ? null : (JSON.parse(row.record) as T);
+}
+
+function findRequests(db: CentralDatabase, query: RequestQuery): RequestList {
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  const anyOf = (column: string, values: string[]) => {
+    where.push(`${column} IN (${values.map(() => '?').join(', ')})`);
+    params.push(...values);
+  };
+  const bound = (sql: string, value: number | null) => {
+    if (value === null) return;
+    where.push(sql);
+    params.push(value);
+  };
+
+  if (query.ids !== null) {
+    anyOf('service_request_id', query.ids.length > 0 ? query.ids : ['']);
+  } else {
+    if (query.serviceCodes !== null) anyOf('service_code', query.serviceCodes);
+    if (query.statuses !== null) anyOf('status', query.statuses);
+    bound('requested_at >= ?', query.requestedFrom);
+    bound('requested_at <= ?', query.requestedTo);
+    bound('coalesce(updated_at, requested_at) > ?', query.updatedAfter);
+  }
+
+  const filter = where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '';
+  const total =
+    db
+      .prepare<(string | number)[], number>(
+        `SELECT count(*) FROM requests${filter}`,
+      )
+      .pluck()
+      .get(...params) ?? 0;
+  const requests = db
+    .prepare<(string | number)[], string>(
+      `SELECT record FROM requests${filter}
+       ORDER BY requested_at DESC, service_request_id DESC LIMIT ? OFFSET ?`,
+    )
+    .pluck()
+    .all(...params, query.limit, query.offset)
+    .map((json) => JSON.parse(json) as SyncRequest);
+
+  return { requests, total };
+}

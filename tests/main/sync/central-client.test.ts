@@ -1,0 +1,199 @@
+import { describe, expect, it } from 'vitest';
+
+import { createCentralClient } from '../../../src/main/sync/central-client';
+import { createEventStreamParser } from '../../../src/main/sync/event-stream-parser';
+import { createServerClock } from '../../../src/main/sync/server-clock';
+import { startConsole } from './engine-harness';
+import { crew, request } from './fake-central';
+
+type Scripted = { status: number; body: string };
+
+/** A fetch that answers from a script and records what was asked. */
+function scriptedFetch(answer: (url: string) => Scripted) {
+  const seen: { url: string; headers: Record<string, string> }[] = [];
+  const fetchLike = (input: string | URL | Request, init?: RequestInit) => {
+    const url = input instanceof Request ? input.url : input.toString();
+    seen.push({
+      url,
+      headers: (init?.headers ?? {}) as Record<string, string>,
+    });
+    const { status, body } = answer(url);
+    return Promise.resolve(new Response(body, { status }));
+  };
+  return { fetch: fetchLike, seen };
+}
+
+const page = (changes: unknown[], lastSeq: number, serverTime = 5_000) =>
+  JSON.stringify({ changes, lastSeq, hasMore: false, serverTime });
+
+describe('the central API client', () => {
+  it('speaks /staff/v2/ with the bearer token and parses a changes page', async () => {
+    const { fetch, seen } = scriptedFetch(() => ({
+      status: 200,
+      body: page([{ seq: 8, kind: 'request', request: request('R1') }], 8),
+    }));
+    const client = createCentralClient({
+      baseUrl: 'http://central.test/',
+      token: () => 'secret-token-abcdefghijkl',
+      fetch,
+    });
+
+    const answer = await client.changes(7, 100);
+    expect(answer.kind === 'page' && answer.page.changes[0]?.seq).toBe(8);
+    expect(seen[0]?.url).toBe(
+      'http://central.test/staff/v2/changes?after=7&limit=100',
+    );
+    expect(seen[0]?.headers.authorization).toBe(
+      'Bearer secret-token-abcdefghijkl',
+    );
+  });
+
+  it('turns 410 into a reset and 409 into the expected seq', async () => {
+    const { fetch } = scriptedFetch((url) =>
+      url.includes('changes')
+        ? {
+            status: 410,
+            body: JSON.stringify({
+              error: 'reset_required',
+              description: 'too old',
+              oldestSeq: 500,
+            }),
+          }
+        : {
+            status: 409,
+            body: JSON.stringify({
+              error: 'sequence_gap',
+              description: 'gap',
+              expectedSeq: 4,
+            }),
+          },
+    );
+    const client = createCentralClient({
+      baseUrl: 'http://c',
+      token: () => null,
+      fetch,
+    });
+
+    expect(await client.changes(1, 10)).toEqual({
+      kind: 'reset',
+      oldestSeq: 500,
+    });
+    expect(
+      await client.pushIntents({
+        consoleId: 'c1',
+        intents: [
+          {
+            seq: 9,
+            createdAt: 1,
+            type: 'set_crew_status',
+            crewId: 'C1',
+            status: 'on_site',
+          },
+        ],
+      }),
+    ).toEqual({ kind: 'gap', expectedSeq: 4 });
+  });
+
+  it('measures the clock offset from serverTime at the round trip midpoint', async () => {
+    const day = 24 * 3_600_000;
+    let local = 1_000_000;
+    const clock = createServerClock(() => local);
+    const { fetch } = scriptedFetch(() => {
+      local += 40; // the reply takes 40 ms
+      return { status: 200, body: page([], 0, 1_000_020 + day) };
+    });
+    const client = createCentralClient({
+      baseUrl: 'http://c',
+      token: () => null,
+      fetch,
+      now: () => local,
+      onClockSample: (sample) => clock.sample(sample),
+    });
+
+    await client.changes(0, 10);
+    expect(clock.offsetMs()).toBe(day);
+    expect(clock.now()).toBe(local + day);
+  });
+
+  it('keeps local data and reports a malformed page', async () => {
+    let body = page([], 0);
+    const { fetch } = scriptedFetch((url) =>
+      url.includes('snapshot')
+        ? {
+            status: 200,
+            body: JSON.stringify({
+              seq: 0,
+              requests: [request('R1')],
+              crews: [crew('C1')],
+              nextAfterId: null,
+              serverTime: 1,
+            }),
+          }
+        : { status: 200, body },
+    );
+    const client = createCentralClient({
+      baseUrl: 'http://c',
+      token: () => 't',
+      fetch,
+    });
+    const harness = startConsole(client);
+    await harness.engine.runCycle();
+    expect(harness.engine.status().lastError).toBeNull();
+    expect(harness.store.countOpenRequests()).toBe(1);
+
+    for (const bad of [
+      '{"changes": [',
+      JSON.stringify({
+        changes: [
+          {
+            seq: 1,
+            kind: 'request',
+            request: { serviceRequestId: '<script>' },
+          },
+        ],
+        lastSeq: 1,
+        hasMore: false,
+        serverTime: 1,
+      }),
+      JSON.stringify({
+        changes: [],
+        lastSeq: 'ten',
+        hasMore: false,
+        serverTime: 1,
+      }),
+    ]) {
+      body = bad;
+      expect(await harness.engine.runCycle()).toBe(false);
+      expect(harness.engine.status().lastError).toMatch(/malformed|not JSON/);
+      expect(harness.engine.status().lastError).toMatch(/local data was kept/);
+      expect(harness.store.countOpenRequests()).toBe(1);
+    }
+    harness.close();
+  });
+
+  it('reports an unreachable server as a network failure', async () => {
+    const client = createCentralClient({
+      baseUrl: 'http://127.0.0.1:1',
+      token: () => null,
+      timeoutMs: 2_000,
+    });
+    await expect(client.checksum()).rejects.toMatchObject({ kind: 'network' });
+  });
+});
+
+describe('the event stream parser', () => {
+  it('splits events across chunks and line endings, skipping comments', () => {
+    const events: { event: string; data: string }[] = [];
+    const parser = createEventStreamParser((event) => events.push(event));
+
+    parser.push(': hello\r\nevent: changed\r\ndata: {"a"');
+    parser.push(':1}\r');
+    parser.push('\n\r\ndata: line one\ndata: line two\n\n');
+    parser.push('data: unfinished');
+
+    expect(events).toEqual([
+      { event: 'changed', data: '{"a":1}', id: null },
+      { event: 'message', data: 'line one\nline two', id: null },
+    ]);
+  });
+});

@@ -1,0 +1,186 @@
+import { afterEach, describe, expect, it } from 'vitest';
+
+import {
+  bucketDigests,
+  bucketOf,
+  digestOf,
+} from '../../src/shared/sync-checksum';
+import {
+  changesPageSchema,
+  checksumSchema,
+  snapshotPageSchema,
+  type SyncRequest,
+} from '../../src/shared/sync-protocol';
+import {
+  newRequest,
+  startCentral,
+  type Central,
+} from './support/central-fixture';
+
+let central: Central | undefined;
+afterEach(() => central?.close());
+
+const ids = (count: number) =>
+  Array.from({ length: count }, (_, at) => `R${String(at).padStart(4, '0')}`);
+
+describe('GET changes', () => {
+  it('pages the feed gap-free, each page bounded by the limit', async () => {
+    central = await startCentral({
+      requests: ids(23).map((id) => newRequest(id)),
+    });
+    const token = central.tokens.dana;
+    const seen: number[] = [];
+    let after = 0;
+    let pages = 0;
+
+    for (;;) {
+      const { status, body } = await central.call(
+        `/staff/v2/changes?after=${after}&limit=7`,
+        { token },
+      );
+      expect(status).toBe(200);
+      const page = changesPageSchema.parse(body);
+      expect(page.changes.length).toBeLessThanOrEqual(7);
+      seen.push(...page.changes.map((c) => c.seq));
+      pages += 1;
+      if (!page.hasMore) {
+        expect(page.lastSeq).toBe(seen.at(-1));
+        break;
+      }
+      after = page.changes.at(-1)?.seq ?? after;
+    }
+
+    // 23 requests and 2 crews were written: 25 changes, 1..25, no holes.
+    expect(seen).toEqual(Array.from({ length: 25 }, (_, at) => at + 1));
+    expect(pages).toBe(4);
+  });
+
+  it('refuses a limit above 5000 or below 1, and a missing after', async () => {
+    central = await startCentral();
+    const token = central.tokens.dana;
+    for (const query of [
+      'after=0&limit=5001',
+      'after=0&limit=0',
+      'limit=5',
+      'after=-1',
+      'after=1e3',
+    ]) {
+      const { status, body } = await central.call(
+        `/staff/v2/changes?${query}`,
+        { token },
+      );
+      expect(status, query).toBe(400);
+      expect(body.error).toBe('invalid_query');
+    }
+  });
+
+  it('answers 410 reset_required once the seqs asked for are no longer kept', async () => {
+    central = await startCentral({
+      changeRetention: 10,
+      requests: ids(30).map((id) => newRequest(id)),
+    });
+    const token = central.tokens.dana;
+
+    const old = await central.call('/staff/v2/changes?after=5', { token });
+    expect(old.status).toBe(410);
+    expect(old.body).toMatchObject({ error: 'reset_required', oldestSeq: 23 });
+    expect(old.body.description).toMatch(/reload from snapshot pages/);
+
+    const edge = await central.call('/staff/v2/changes?after=22', { token });
+    expect(edge.status).toBe(200);
+    expect(changesPageSchema.parse(edge.body).changes[0]?.seq).toBe(23);
+
+    const ahead = await central.call('/staff/v2/changes?after=999', { token });
+    expect(ahead.status).toBe(410);
+  });
+});
+
+describe('GET snapshot', () => {
+  it('pages the open set by id, crews on the first page only, closed left out', async () => {
+    const all = ids(12);
+    central = await startCentral({
+      requests: all.map((id, at) =>
+        at === 4
+          ? newRequest(id, {
+              status: 'closed',
+              closedAt: Date.now(),
+              workStatus: 'closed',
+            })
+          : newRequest(id),
+      ),
+    });
+    const token = central.tokens.dana;
+    const got: SyncRequest[] = [];
+    let afterId: string | null = null;
+    let first = true;
+
+    do {
+      const query: string =
+        afterId === null ? 'limit=5' : `limit=5&afterId=${afterId}`;
+      const { body } = await central.call(`/staff/v2/snapshot?${query}`, {
+        token,
+      });
+      const page = snapshotPageSchema.parse(body);
+      expect(page.crews).toHaveLength(first ? 2 : 0);
+      expect(page.seq).toBe(14);
+      got.push(...page.requests);
+      afterId = page.nextAfterId;
+      first = false;
+    } while (afterId !== null);
+
+    expect(got.map((r) => r.serviceRequestId)).toEqual(
+      all.filter((_, at) => at !== 4),
+    );
+  });
+
+  it('filters by checksum bucket', async () => {
+    const all = ids(200);
+    central = await startCentral({ requests: all.map((id) => newRequest(id)) });
+    const bucket = bucketOf('R0007');
+
+    const { body } = await central.call(
+      `/staff/v2/snapshot?bucket=${bucket}&limit=5000`,
+      {
+        token: central.tokens.dana,
+      },
+    );
+    const page = snapshotPageSchema.parse(body);
+
+    const expected = all.filter((id) => bucketOf(id) === bucket);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(page.requests.map((r) => r.serviceRequestId)).toEqual(expected);
+  });
+});
+
+describe('GET checksum', () => {
+  it('equals the bucket digests of the open set, and changes with a version', async () => {
+    central = await startCentral({
+      requests: ids(50).map((id) => newRequest(id)),
+    });
+    const token = central.tokens.dana;
+
+    const { body } = await central.call('/staff/v2/checksum', { token });
+    const checksum = checksumSchema.parse(body);
+    const open = ids(50).map((id) => ({ id, version: 1 }));
+    expect(checksum.requestBuckets).toEqual(bucketDigests(open));
+    expect(checksum.requestCount).toBe(50);
+    expect(checksum.crews).toBe(
+      digestOf([
+        { id: 'PWD-04', version: 1 },
+        { id: 'PWD-09', version: 1 },
+      ]),
+    );
+
+    await central.server.store.transaction((tx) =>
+      tx.updateRequest('R0003', { workStatus: 'in_progress' }),
+    );
+    const after = checksumSchema.parse(
+      (await central.call('/staff/v2/checksum', { token })).body,
+    );
+    const changed = after.requestBuckets
+      .map((digest, at) => (digest === checksum.requestBuckets[at] ? -1 : at))
+      .filter((at) => at >= 0);
+    expect(changed).toEqual([bucketOf('R0003')]);
+    expect(after.seq).toBe(checksum.seq + 1);
+  });
+});
