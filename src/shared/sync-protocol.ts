@@ -188,7 +188,7 @@ export const resetRequiredSchema = z
   })
   .strict();
 
-/** GET snapshot?entity=requests|crews&afterId=X&limit=M: the current open set by id. */
+/** GET snapshot?afterId=X&limit=M[&bucket=B]: the open set by id; crews on the first page. */
 export const snapshotPageSchema = z
   .object({
     /** The feed position the snapshot is at least as new as. */
