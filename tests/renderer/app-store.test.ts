@@ -170,3 +170,18 @@ describe('errors and events', () => {
     expect(api.calls).toHaveLength(0);
   });
 });
+
+describe('the clock', () => {
+  it("counts on the server's clock, not this machine's", async () => {
+    const { store } = setup();
+    const stop = store.getState().start();
+    await settle();
+
+    expect(store.getState().clockOffsetMs).toBe(90 * 60_000);
+    expect(store.getState().now).toBe(NOW + 90 * 60_000);
+
+    store.getState().setClockOffset(-5_000);
+    expect(store.getState().now).toBe(NOW - 5_000);
+    stop();
+  });
+});

@@ -60,6 +60,8 @@ function sorted(rows: FakeRequest[], sort: QueueSort) {
 
 export function createFakeApi(requests: FakeRequest[]): FakeApi {
   const calls: FakeApi['calls'] = [];
+  // The server's clock runs this far ahead of the machine's.
+  const serverOffsetMs = 90 * 60_000;
   const failures = new Map<string, string>();
   const listeners = new Set<
     (payload: EventPayloads['requestsChanged']) => void
@@ -174,6 +176,11 @@ export function createFakeApi(requests: FakeRequest[]): FakeApi {
           closureReason: null,
         };
       }),
+    getServerTime: () =>
+      record('getServerTime', undefined, () => ({
+        now: Date.now() + serverOffsetMs,
+        offsetMs: serverOffsetMs,
+      })),
     openExternal: (arg) =>
       record('openExternal', arg, () => ({ opened: false, reason: 'test' })),
     on: (event, listener) => {

@@ -17,10 +17,10 @@ export function App() {
   useEffect(() => appStore.getState().start(), []);
 
   useEffect(() => {
-    const timer = setInterval(
-      () => appStore.getState().tick(Date.now()),
-      CLOCK_TICK_MS,
-    );
+    const timer = setInterval(() => {
+      const { tick, clockOffsetMs } = appStore.getState();
+      tick(Date.now() + clockOffsetMs);
+    }, CLOCK_TICK_MS);
 
     return () => clearInterval(timer);
   }, []);

@@ -15,7 +15,11 @@ export type QueryResult<T> =
 
 /** Parses the query string with a strict schema: unknown or repeated names fail. */
 export function parseQuery<T>(url: URL, schema: z.ZodType<T>): QueryResult<T> {
-  const raw: Record<string, string> = {};
+  // No prototype: `__proto__` must land as a key the strict check refuses.
+  const raw: Record<string, string> = Object.create(null) as Record<
+    string,
+    string
+  >;
 
   for (const [name, value] of url.searchParams) {
     if (Object.hasOwn(raw, name)) {

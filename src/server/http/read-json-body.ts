@@ -28,7 +28,19 @@ export async function readJsonBody(
   const body = await collect(req, maxBytes);
   if (body === null) return tooLarge(maxBytes);
 
-  const text = body.toString('utf8');
+  let text: string;
+  try {
+    text = strictUtf8.decode(body);
+  } catch {
+    return {
+      ok: false,
+      status: 400,
+      error: 'malformed_json',
+      description:
+        'The body is not valid UTF-8; send JSON text encoded as UTF-8.',
+    };
+  }
+
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
@@ -43,6 +55,9 @@ export async function readJsonBody(
     };
   }
 }
+
+// Replacing bad bytes with U+FFFD would store text nobody wrote.
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 function tooLarge(maxBytes: number): BodyResult {
   return {

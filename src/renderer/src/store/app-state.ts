@@ -17,6 +17,9 @@ export type StatusSlice = {
   errors: { id: number; message: string }[];
   /** The clock the SLA countdowns and ages are computed against. */
   now: number;
+  /** Server time minus this machine's, as the sync engine measured it. */
+  clockOffsetMs: number;
+  setClockOffset: (offsetMs: number) => void;
   reportError: (doing: string, error: unknown) => void;
   dismissError: (id: number) => void;
   tick: (now: number) => void;

@@ -13,7 +13,20 @@ export function createLifecycleSlice(
         get().loadPoints(),
       ]);
 
-      return api.on('requestsChanged', () => void get().refreshAll());
+      api
+        .getServerTime()
+        .then((time) => get().setClockOffset(time.offsetMs))
+        .catch((error: unknown) =>
+          get().reportError('read the server clock', error),
+        );
+
+      const unsubscribe = [
+        api.on('requestsChanged', () => void get().refreshAll()),
+        api.on('syncStatusChanged', (status) =>
+          get().setClockOffset(status.serverClockOffsetMs),
+        ),
+      ];
+      return () => unsubscribe.forEach((off) => off());
     },
 
     async refreshForQuery() {

@@ -19,6 +19,7 @@ export function createStatusSlice(
     info: null,
     errors: [],
     now: now(),
+    clockOffsetMs: 0,
 
     reportError(doing, error) {
       const message = describeError(doing, error);
@@ -35,6 +36,12 @@ export function createStatusSlice(
 
     tick(time) {
       set({ now: time });
+    },
+
+    setClockOffset(offsetMs) {
+      if (offsetMs === get().clockOffsetMs) return;
+      // Countdowns follow the server's clock, whatever this machine's says.
+      set({ clockOffsetMs: offsetMs, now: now() + offsetMs });
     },
 
     async loadInfo() {
