@@ -2,7 +2,13 @@
 // store through Electron's safeStorage. Where no key store is available
 // (a Linux desktop without a keyring) the token is kept in memory only, so
 // the user signs in again after a restart rather than leaving it readable.
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 
 import { safeStorage } from 'electron';
 
@@ -48,7 +54,12 @@ export function createSafeSecretStore(
         inMemory = value;
         return;
       }
-      writeFileSync(path, safeStorage.encryptString(value), { mode: 0o600 });
+      // Written beside, then renamed: a crash never leaves half a token.
+      const temporary = `${path}.${process.pid}.tmp`;
+      writeFileSync(temporary, safeStorage.encryptString(value), {
+        mode: 0o600,
+      });
+      renameSync(temporary, path);
     },
   };
 }

@@ -85,9 +85,7 @@ export function createIntentCommands(
       );
     }
     if (request.status === 'closed') {
-      throw new IntentError(
-        `Request ${id} is closed; reopen it before ${doing}.`,
-      );
+      throw new IntentError(closedIsFinal(id, doing));
     }
     return request;
   };
@@ -143,10 +141,9 @@ export function createIntentCommands(
       }
       if (request === null)
         throw new IntentError(`Request ${requestId} is missing.`);
-      if (request.status === 'closed' && status !== 'open') {
+      if (request.status === 'closed') {
         throw new IntentError(
-          `Request ${requestId} is closed; reopen it before setting it to ` +
-            `${status.replace('_', ' ')}.`,
+          closedIsFinal(requestId, `setting it to ${status.replace('_', ' ')}`),
         );
       }
       const why = reason?.trim() ? reason.trim() : null;
@@ -226,4 +223,16 @@ export function createIntentCommands(
       return record(() => ({ type: 'set_crew_status', crewId, status }));
     },
   };
+}
+
+/**
+ * The server refuses every change to a closed request: closing is final in
+ * StreetDesk, and a case that needs work again is reopened in the city's
+ * system, from where it comes back through the change feed.
+ */
+function closedIsFinal(id: string, doing: string): string {
+  return (
+    `Request ${id} is closed, so StreetDesk cannot be used for ${doing}; ` +
+    'if the problem is back, reopen the case in the city system.'
+  );
 }

@@ -1,9 +1,9 @@
 // Where the console keeps the user's central API token. Electron wires one
 // backed by safeStorage; browser mode keeps a file only its user can read.
 import {
-  chmodSync,
   existsSync,
   readFileSync,
+  renameSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
@@ -26,9 +26,15 @@ export function createFileSecretStore(path: string): SecretStore {
         rmSync(path, { force: true });
         return;
       }
-      writeFileSync(path, value, { encoding: 'utf8', mode: 0o600 });
-      // writeFileSync keeps the mode of a file that already existed.
-      chmodSync(path, 0o600);
+      // A new file, then a rename: a crash mid-write never leaves half a
+      // token that would lock sync out until the next sign-in.
+      const temporary = `${path}.${process.pid}.tmp`;
+      writeFileSync(temporary, value, {
+        encoding: 'utf8',
+        mode: 0o600,
+        flag: 'w',
+      });
+      renameSync(temporary, path);
     },
   };
 }

@@ -316,8 +316,13 @@ describe('the sync engine', () => {
       reason: 'Filled',
     });
     expect(() => intents.assignCrew({ requestId: 'R1', crewId: 'C1' })).toThrow(
-      'Request R1 is closed; reopen it before assigning a crew.',
+      'Request R1 is closed, so StreetDesk cannot be used for assigning a crew; ' +
+        'if the problem is back, reopen the case in the city system.',
     );
+    // Closing is final here: not even reopening goes through the console.
+    expect(() =>
+      intents.setRequestStatus({ requestId: 'R1', status: 'open' }),
+    ).toThrow(/reopen the case in the city system/);
     expect(engine.status().outboxDepth).toBe(1);
   });
 });
