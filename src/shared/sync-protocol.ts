@@ -205,6 +205,13 @@ const intentBase = {
   /** Gap-free per console: 1, 2, 3, ... */
   seq: z.number().int().min(1),
   createdAt: time,
+  /**
+   * The console's own earlier intent this one builds on (its latest
+   * unconfirmed change to the same request when the user acted). If the
+   * server refused that one, it refuses this one too, whatever the versions
+   * say: they would only match by coincidence.
+   */
+  dependsOnSeq: z.number().int().min(1).nullable().optional(),
 };
 
 /** What a user did, sent by their console. Each ends in exactly one outcome. */

@@ -311,16 +311,21 @@ async function runOrder(order: number[], orderIndex: number) {
     const model = cloneModel(initial);
     const onShift = new Set(ON_SHIFT);
     const expected: ModelOutcome[][] = [[], [], []];
-    // Intents applied although an earlier intent of the same console on the
-    // same request was rejected: their expected version was counted on top
-    // of the rejected one and matched the other console's version by chance.
+    // Once the server refuses a console's change to a request, that
+    // console withdraws its later changes to the request: they built on a
+    // state that never came to be, and must not apply by a version match
+    // that is only a coincidence. Notes do not depend on the version.
     let appliedAfterRejection = 0;
     for (const index of order) {
       const refusedOn = new Set<string>();
       for (const intent of outboxes[index]?.intents ?? []) {
-        const outcome = applyToModel(model, onShift, intent);
+        const touches = intent.type !== 'add_note' && 'requestId' in intent;
+        const withdrawn = touches && refusedOn.has(intent.requestId);
+        const outcome = withdrawn
+          ? 'rejected'
+          : applyToModel(model, onShift, intent);
         expected[index]?.push(outcome);
-        if (intent.type === 'add_note' || !('requestId' in intent)) continue;
+        if (!touches) continue;
         if (outcome === 'rejected') refusedOn.add(intent.requestId);
         else if (refusedOn.has(intent.requestId)) appliedAfterRejection += 1;
       }

@@ -177,6 +177,48 @@ describe('POST intents', () => {
     expect((await central.server.store.getRequest('101001'))?.version).toBe(2);
   });
 
+  it('refuses a change built on a refused one, even when the versions happen to match', async () => {
+    // Ana assigns 101001 (now version 2). Dana, offline, had assigned it
+    // too (her view then: version 2) and then unassigned it, expecting 2.
+    await push(central.tokens.ana, 'console-b', 1, [
+      assign('101001', 'PWD-04', 1),
+    ]);
+
+    const { body } = await push(central.tokens.dana, 'console-a', 1, [
+      assign('101001', 'PWD-04', 1),
+      {
+        type: 'unassign',
+        requestId: '101001',
+        expectedVersion: 2,
+        dependsOnSeq: 1,
+      },
+    ]);
+
+    const [first, second] = intentBatchResponseSchema.parse(body).results;
+    expect(first?.outcome).toBe('rejected');
+    expect(second?.outcome === 'rejected' && second.reason).toMatch(
+      /^It built on your earlier change #1, which was refused \(Request 101001/,
+    );
+    // Ana's crew stays: Dana never saw it, so her unassign must not remove it.
+    const request = await central.server.store.getRequest('101001');
+    expect(request?.assignedCrewId).toBe('PWD-04');
+    expect(request?.version).toBe(2);
+  });
+
+  it('without a dependency, the version check alone decides (the hazard it closes)', async () => {
+    await push(central.tokens.ana, 'console-b', 1, [
+      assign('101001', 'PWD-04', 1),
+    ]);
+
+    const { body } = await push(central.tokens.dana, 'console-a', 1, [
+      assign('101001', 'PWD-04', 1),
+      { type: 'unassign', requestId: '101001', expectedVersion: 2 },
+    ]);
+
+    const [, second] = intentBatchResponseSchema.parse(body).results;
+    expect(second?.outcome).toBe('applied');
+  });
+
   it('says "reassigned" when the request already had a crew', async () => {
     await push(central.tokens.ana, 'console-b', 1, [
       assign('101001', 'PWD-04', 1),

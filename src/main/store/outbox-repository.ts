@@ -129,6 +129,13 @@ export function createOutboxRepository(
     `UPDATE conflicts SET dismissed_at = ?
      WHERE seq = ? AND dismissed_at IS NULL`,
   );
+  const latestPendingChange = db
+    .prepare<[string], number | null>(
+      `SELECT max(t.seq) FROM outbox_targets t JOIN outbox o ON o.seq = t.seq
+       WHERE t.kind = 'request' AND t.target_id = ? AND o.state = 'pending'
+         AND o.intent_type IN ('assign', 'unassign', 'set_status', 'merge')`,
+    )
+    .pluck();
   const prune = db.prepare<[number]>(
     `DELETE FROM outbox WHERE state <> 'pending' AND seq <
        (SELECT min(seq) FROM (SELECT seq FROM outbox WHERE state <> 'pending'
@@ -147,6 +154,16 @@ export function createOutboxRepository(
       const seq = state.getNumber('next_intent_seq', 1);
       const intent = make(seq);
       state.setNumber('next_intent_seq', seq + 1);
+
+      // Its expected version counts the user's unconfirmed changes to the
+      // same requests; name the latest, so that if the server refuses that
+      // one it refuses this one too.
+      if (dependsOnVersion(intent)) {
+        const earlier = intentTargets(intent)
+          .requests.map((id) => latestPendingChange.get(id) ?? null)
+          .filter((found): found is number => found !== null);
+        if (earlier.length > 0) intent.dependsOnSeq = Math.max(...earlier);
+      }
 
       insertIntent.run(
         seq,
@@ -234,4 +251,14 @@ export function createOutboxRepository(
       prune.run(keep);
     },
   };
+}
+
+/** Intents the server checks against the version the user saw. */
+function dependsOnVersion(intent: Intent): boolean {
+  return (
+    intent.type === 'assign' ||
+    intent.type === 'unassign' ||
+    intent.type === 'set_status' ||
+    intent.type === 'merge'
+  );
 }

@@ -352,11 +352,23 @@ async function setCrewStatus(
 }
 
 /** Checks the intent against the store and, if it may, applies it. */
-export function applyIntent(
+export async function applyIntent(
   tx: CentralTransaction,
   intent: Intent,
   ctx: IntentContext,
 ): Promise<Decision> {
+  const dependency = intent.dependsOnSeq ?? null;
+  if (dependency !== null) {
+    const earlier = await tx.intentOutcome(ctx.consoleId, dependency);
+    if (earlier?.outcome === 'rejected') {
+      return reject(
+        `It built on your earlier change #${dependency}, which was refused ` +
+          `(${earlier.reason.slice(0, 600)}); look at the request again and ` +
+          'redo it if it is still needed.',
+      );
+    }
+  }
+
   switch (intent.type) {
     case 'assign':
       return assign(tx, intent, ctx);

@@ -17,6 +17,51 @@ const assign = (seq: number, crewId = 'C1'): Intent => ({
 });
 
 describe('the sync store', () => {
+  it('names the unconfirmed change an intent builds on, and only that', () => {
+    store = openStore(':memory:');
+    store.sync.confirmed.applyChanges(
+      [
+        { seq: 1, kind: 'request', request: request('R1') },
+        { seq: 2, kind: 'request', request: request('R2') },
+      ],
+      2,
+    );
+    const { outbox } = store.sync;
+    const note = (seq: number): Intent => ({
+      seq,
+      createdAt: 5,
+      type: 'add_note',
+      requestId: 'R1',
+      noteId: `N${seq}`,
+      body: 'on site',
+      visibility: 'internal',
+    });
+
+    const first = outbox.recordIntent((seq) => assign(seq), 'Ana');
+    const onNote = outbox.recordIntent((seq) => note(seq), 'Ana');
+    const second = outbox.recordIntent((seq) => assign(seq, 'C2'), 'Ana');
+    const elsewhere = outbox.recordIntent(
+      (seq) => ({ ...assign(seq), requestId: 'R2' }),
+      'Ana',
+    );
+
+    expect(first.dependsOnSeq).toBeUndefined();
+    expect(onNote.dependsOnSeq).toBeUndefined();
+    expect(second.dependsOnSeq).toBe(first.seq);
+    expect(elsewhere.dependsOnSeq).toBeUndefined();
+    // What is stored and sent carries it too.
+    const stored = outbox
+      .pendingIntents(10)
+      .map((row) => (JSON.parse(row.payload) as Intent).dependsOnSeq ?? null);
+    expect(stored).toEqual([null, null, 1, null]);
+
+    // Once the first is confirmed, a new change builds on confirmed state.
+    outbox.resolveIntent(first.seq, { outcome: 'applied' }, 9);
+    outbox.resolveIntent(second.seq, { outcome: 'applied' }, 9);
+    const third = outbox.recordIntent((seq) => assign(seq, 'C3'), 'Ana');
+    expect(third.dependsOnSeq).toBeUndefined();
+  });
+
   it('never uses a seq for an intent that failed, and keeps seqs gap-free', () => {
     store = openStore(':memory:');
     store.sync.confirmed.applyChanges(
