@@ -193,7 +193,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
       let pulled = 0;
       let caughtUp = false;
-      if (work.pull) {
+      // An acknowledged change leaves the view's overlay; pull at once so
+      // the confirmed state has it before anyone looks (or acts) again.
+      if (work.pull || pushed.applied > 0) {
         if (sync.state.get('last_pulled_seq') === null) {
           await initialLoad();
         }
