@@ -62,7 +62,9 @@ export function parseServerArgs(
         if (!Number.isFinite(speed) || speed <= 0 || speed > 100_000) {
           return {
             ok: false,
-            error: `--replay-speed ${value} is not a speed: give simulated seconds per second, 1 to 100000.`,
+            error:
+              `--replay-speed ${value} is not a speed: give simulated ` +
+              'seconds per second, 1 to 100000.',
           };
         }
         args.replaySpeed = speed;

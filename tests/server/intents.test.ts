@@ -177,7 +177,7 @@ describe('POST intents', () => {
     expect((await central.server.store.getRequest('101001'))?.version).toBe(2);
   });
 
-  it('refuses a change built on a refused one, even when the versions happen to match', async () => {
+  it('refuses a change built on a refused one, even if the versions match', async () => {
     // Ana assigns 101001 (now version 2). Dana, offline, had assigned it
     // too (her view then: version 2) and then unassigned it, expecting 2.
     await push(central.tokens.ana, 'console-b', 1, [

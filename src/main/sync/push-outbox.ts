@@ -100,7 +100,9 @@ export async function pushOutbox(options: PushOptions): Promise<PushCounts> {
         counts.rejected += 1;
       } else {
         sync.outbox.noteAttempt([result.seq], result.reason);
-        retryable = `The server could not take intent ${result.seq} yet (${result.reason}); retrying.`;
+        retryable =
+          `The server could not take intent ${result.seq} yet ` +
+          `(${result.reason}); retrying.`;
         break;
       }
     }

@@ -124,7 +124,7 @@ describe('sync against the real central API', () => {
     expect(statSync(join(dir, SECRET_FILE)).mode & 0o777).toBe(0o600);
   });
 
-  it('sends an assignment, and a stale one from a second console becomes its conflict', async () => {
+  it('sends an assignment; a stale one from a second console is its conflict', async () => {
     const server = await startServer(5);
     const first = await startConsole(server);
     const second = await startConsole(server);

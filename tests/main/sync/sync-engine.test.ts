@@ -98,7 +98,7 @@ describe('the sync engine', () => {
     expect(store.getRequest('R2')?.description).toBe('deeper');
   });
 
-  it('shows an intent at once and sends it; a rejected one reverts and joins the conflicts', async () => {
+  it('shows an intent at once; a rejected one reverts and joins the conflicts', async () => {
     const central = seeded(3);
     const { store, engine, intents } = start(central);
     await engine.runCycle();
