@@ -1,21 +1,20 @@
 // The central API's benchmark: 20 consoles pushing intents at once over
 // loopback HTTP, plus the server's side of an initial sync (snapshot pages
-// and the change feed) at 100,000 open requests. Run through `npm run bench`.
+// and the change feed) at 100,000 open requests. The server runs in its own
+// process, so the consoles' HTTP work does not share its thread. Run
+// through `npm run bench`.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import type { Logger } from '../src/main/log/logger';
-import { createCentralServer } from '../src/server/central-server';
-import { shiftedToNow } from '../src/server/demo/seed-boston';
-import type { NewCrew } from '../src/server/storage/central-store';
 import type {
   ChangesPage,
   IntentBatchResponse,
   SnapshotPage,
 } from '../src/shared/sync-protocol';
+import { startCentralProcess } from './central-process';
 import type { Emit } from './run';
-import { percentile, syntheticRequests } from './synthetic-requests';
+import { percentile } from './synthetic-requests';
 
 const REQUESTS = 100_000;
 const CONSOLES = 20;
@@ -23,37 +22,13 @@ const INTENTS_PER_CONSOLE = 100;
 const PAGE = 5_000;
 const PASSWORD = 'bench password, not secret';
 
-const silent: Logger = {
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-  child: () => silent,
-};
-
-function crew(id: string, now: number): NewCrew {
-  return {
-    crewId: id,
-    name: `Crew ${id}`,
-    depot: 'Frontage Rd',
-    depotLat: 42.34,
-    depotLong: -71.06,
-    lastLat: null,
-    lastLong: null,
-    status: 'available',
-    queues: [],
-    shiftStart: now - 3_600_000,
-    shiftEnd: now + 8 * 3_600_000,
-  };
-}
-
 export async function runServerBench(emit: Emit): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'streetdesk-server-bench-'));
-  const now = Date.now();
-  const server = await createCentralServer({
+  // Seeding (and reading the seed CSV) happens in the server's process.
+  const server = await startCentralProcess({
     dataDir: dir,
-    port: 0,
-    logger: silent,
+    requests: REQUESTS,
+    crews: 10,
     users: [
       {
         userId: 'bench',
@@ -63,26 +38,14 @@ export async function runServerBench(emit: Emit): Promise<void> {
       },
     ],
   });
+  emit({
+    metric: 'server.seed.rows_per_s',
+    value: Math.round(REQUESTS / (server.seedMs / 1000)),
+    unit: 'rows/s',
+  });
+  const ids = server.ids;
 
   try {
-    const rows = (await syntheticRequests(REQUESTS)).map((r) =>
-      shiftedToNow(r, 0),
-    );
-    const crews = Array.from({ length: 10 }, (_, at) =>
-      crew(`CREW-${at}`, now),
-    );
-
-    let started = performance.now();
-    await server.store.transaction(async (tx) => {
-      await tx.insertRequests(rows);
-      await tx.insertCrews(crews);
-    });
-    emit({
-      metric: 'server.seed.rows_per_s',
-      value: Math.round(REQUESTS / ((performance.now() - started) / 1000)),
-      unit: 'rows/s',
-    });
-
     const signIn = await fetch(`${server.url}/staff/v2/sign-in`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
@@ -97,7 +60,7 @@ export async function runServerBench(emit: Emit): Promise<void> {
     };
 
     // The server's half of an initial sync: every snapshot page, parsed.
-    started = performance.now();
+    let started = performance.now();
     let afterId: string | null = null;
     let loaded = 0;
     do {
@@ -117,7 +80,11 @@ export async function runServerBench(emit: Emit): Promise<void> {
 
     // The feed keeps the newest 100,000 changes: pull all that are kept.
     started = performance.now();
-    let after = Math.max(0, (await server.store.changeWindow()).oldestSeq - 1);
+    const reset = await fetch(`${server.url}/staff/v2/changes?after=0`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    const { oldestSeq } = (await reset.json()) as { oldestSeq?: number };
+    let after = Math.max(0, (oldestSeq ?? 1) - 1);
     let pulled = 0;
     for (;;) {
       const page: ChangesPage = await get(
@@ -139,8 +106,7 @@ export async function runServerBench(emit: Emit): Promise<void> {
     const pushConsole = async (index: number) => {
       const versions = new Map<string, number>();
       for (let seq = 1; seq <= INTENTS_PER_CONSOLE; seq += 1) {
-        const requestId =
-          rows[index * 1_000 + (seq % 50)]?.serviceRequestId ?? '';
+        const requestId = ids[index * 1_000 + (seq % 50)] ?? '';
         const version = versions.get(requestId) ?? 1;
         const intent =
           seq % 2 === 0

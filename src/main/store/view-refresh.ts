@@ -103,6 +103,11 @@ export function createViewRefresh(db: SqliteDatabase): ViewRefresh {
       "SELECT DISTINCT target_id FROM outbox_targets WHERE kind = 'request'",
     )
     .pluck();
+  // The view's own indexes (not the primary key's, which has no SQL).
+  const selectViewIndexes = db.prepare<[], { name: string; sql: string }>(
+    `SELECT name, sql FROM sqlite_schema
+     WHERE type = 'index' AND tbl_name = 'requests' AND sql IS NOT NULL`,
+  );
   const selectCrewIds = db
     .prepare<[], string>('SELECT id FROM crews_confirmed')
     .pluck();
@@ -139,8 +144,15 @@ export function createViewRefresh(db: SqliteDatabase): ViewRefresh {
     writeRequestView: (values) => upsertView.run([...values, 0]),
     hasPending: (kind, id) => anyPending.get(kind, id) !== undefined,
     rebuildAllRequests() {
+      // Building the queue's indexes once over the loaded rows is about
+      // twice as fast as keeping them up to date row by row. The caller's
+      // transaction makes the drop and the rebuild one step.
+      const indexes = selectViewIndexes.all();
+      for (const index of indexes) db.exec(`DROP INDEX "${index.name}"`);
       db.exec('DELETE FROM requests');
       db.exec(viewFromConfirmedSql);
+      for (const index of indexes) db.exec(index.sql);
+
       for (const id of selectPendingRequests.all()) refreshRequest(id);
     },
     rebuildAllCrews() {

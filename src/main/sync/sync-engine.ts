@@ -293,6 +293,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
     running = drain().finally(() => {
       running = null;
+      // A kick from a promise continuation can land after drain's last
+      // look at `wanted` but before this runs; without this it waited for
+      // the next timer (30 s). After a failure the retry timer owns it.
+      const more = wanted.push || wanted.pull || wanted.checksum;
+      if (more && retryTimer === null && failures === 0) kick({});
     });
   };
 

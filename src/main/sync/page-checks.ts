@@ -1,0 +1,198 @@
+// Hand-written checks for the bulk pages of a sync (snapshot and changes),
+// equivalent to the protocol's zod schemas but several times faster on
+// 5,000-record pages. The schemas stay the definition: a page these checks
+// cannot vouch for goes to zod, which decides and words the error.
+import {
+  changeSchema,
+  crewSchema,
+  type Change,
+  type ChangesPage,
+  type SnapshotPage,
+  type SyncRequest,
+} from '../../shared/sync-protocol';
+
+type Fields = Record<string, unknown>;
+
+const ID = /^[A-Za-z0-9_.:-]{1,64}$/;
+const MAX_TIME = 8_640_000_000_000_000;
+const MAX_PAGE = 5000;
+
+const isFields = (value: unknown): value is Fields =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Exactly these own keys, no others (zod's `.strict()`). */
+function hasExactly(value: Fields, keys: ReadonlySet<string>): boolean {
+  let count = 0;
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    if (!keys.has(key)) return false;
+    count += 1;
+  }
+  return count === keys.size;
+}
+
+const isId = (value: unknown) => typeof value === 'string' && ID.test(value);
+const isIdOrNull = (value: unknown) => value === null || isId(value);
+const isText = (value: unknown, max: number) =>
+  typeof value === 'string' && value.length <= max;
+const isTextOrNull = (value: unknown, max: number) =>
+  value === null || isText(value, max);
+const isWhole = (value: unknown, min: number, max: number) =>
+  Number.isSafeInteger(value) &&
+  (value as number) >= min &&
+  (value as number) <= max;
+const isTime = (value: unknown) => isWhole(value, 0, MAX_TIME);
+const isTimeOrNull = (value: unknown) => value === null || isTime(value);
+const isVersion = (value: unknown) =>
+  isWhole(value, 1, Number.MAX_SAFE_INTEGER);
+const isDegrees = (value: unknown, limit: number) =>
+  value === null ||
+  (typeof value === 'number' &&
+    Number.isFinite(value) &&
+    value >= -limit &&
+    value <= limit);
+
+const requestKeys = new Set([
+  'serviceRequestId',
+  'serviceCode',
+  'serviceName',
+  'description',
+  'status',
+  'statusNotes',
+  'agencyResponsible',
+  'requestedAt',
+  'updatedAt',
+  'slaDueAt',
+  'closedAt',
+  'address',
+  'zipcode',
+  'lat',
+  'long',
+  'mediaUrl',
+  'queue',
+  'department',
+  'neighborhood',
+  'source',
+  'closureReason',
+  'workStatus',
+  'assignedCrewId',
+  'mergedInto',
+  'version',
+]);
+const workStatuses = new Set([
+  'open',
+  'assigned',
+  'in_progress',
+  'resolved',
+  'closed',
+]);
+
+/** The same verdict as `syncRequestSchema.safeParse(value).success`. */
+export function isSyncRequest(value: unknown): value is SyncRequest {
+  if (!isFields(value) || !hasExactly(value, requestKeys)) return false;
+  const r = value;
+
+  return (
+    isId(r.serviceRequestId) &&
+    isText(r.serviceCode, 200) &&
+    isText(r.serviceName, 200) &&
+    isTextOrNull(r.description, 4000) &&
+    (r.status === 'open' || r.status === 'closed') &&
+    isTextOrNull(r.statusNotes, 4000) &&
+    isTextOrNull(r.agencyResponsible, 200) &&
+    isTime(r.requestedAt) &&
+    isTimeOrNull(r.updatedAt) &&
+    isTimeOrNull(r.slaDueAt) &&
+    isTimeOrNull(r.closedAt) &&
+    isTextOrNull(r.address, 400) &&
+    isTextOrNull(r.zipcode, 20) &&
+    isDegrees(r.lat, 90) &&
+    isDegrees(r.long, 180) &&
+    isTextOrNull(r.mediaUrl, 2048) &&
+    isTextOrNull(r.queue, 200) &&
+    isTextOrNull(r.department, 200) &&
+    isTextOrNull(r.neighborhood, 200) &&
+    isTextOrNull(r.source, 200) &&
+    isTextOrNull(r.closureReason, 1000) &&
+    typeof r.workStatus === 'string' &&
+    workStatuses.has(r.workStatus) &&
+    isIdOrNull(r.assignedCrewId) &&
+    isIdOrNull(r.mergedInto) &&
+    isVersion(r.version)
+  );
+}
+
+const snapshotKeys = new Set([
+  'seq',
+  'requests',
+  'crews',
+  'nextAfterId',
+  'serverTime',
+]);
+
+/**
+ * The page when it certainly matches `snapshotPageSchema`; null when zod
+ * must decide (it then also says what is wrong).
+ */
+export function checkSnapshotPage(body: unknown): SnapshotPage | null {
+  if (!isFields(body) || !hasExactly(body, snapshotKeys)) return null;
+  const { requests, crews } = body;
+  if (
+    !isWhole(body.seq, 0, Number.MAX_SAFE_INTEGER) ||
+    !isIdOrNull(body.nextAfterId) ||
+    !isTime(body.serverTime) ||
+    !Array.isArray(requests) ||
+    !Array.isArray(crews) ||
+    requests.length > MAX_PAGE ||
+    crews.length > MAX_PAGE
+  ) {
+    return null;
+  }
+
+  for (const request of requests as unknown[]) {
+    if (!isSyncRequest(request)) return null;
+  }
+  // A page holds a few crews at most: zod checks them.
+  for (const crew of crews as unknown[]) {
+    if (!crewSchema.safeParse(crew).success) return null;
+  }
+  return body as SnapshotPage;
+}
+
+const changesKeys = new Set(['changes', 'lastSeq', 'hasMore', 'serverTime']);
+const requestChangeKeys = new Set(['seq', 'kind', 'request']);
+
+function isChange(value: unknown): value is Change {
+  if (
+    isFields(value) &&
+    value.kind === 'request' &&
+    hasExactly(value, requestChangeKeys)
+  ) {
+    return (
+      isWhole(value.seq, 1, Number.MAX_SAFE_INTEGER) &&
+      isSyncRequest(value.request)
+    );
+  }
+  // Tombstones, crews, notes and history are few: zod checks them.
+  return changeSchema.safeParse(value).success;
+}
+
+/** Like checkSnapshotPage, for `changesPageSchema`. */
+export function checkChangesPage(body: unknown): ChangesPage | null {
+  if (!isFields(body) || !hasExactly(body, changesKeys)) return null;
+  const { changes } = body;
+  if (
+    !isWhole(body.lastSeq, 0, Number.MAX_SAFE_INTEGER) ||
+    typeof body.hasMore !== 'boolean' ||
+    !isTime(body.serverTime) ||
+    !Array.isArray(changes) ||
+    changes.length > MAX_PAGE
+  ) {
+    return null;
+  }
+
+  for (const change of changes as unknown[]) {
+    if (!isChange(change)) return null;
+  }
+  return body as ChangesPage;
+}
