@@ -1,5 +1,6 @@
 // Domain types shared by the console's main process, its renderer and the
 // browser mode. Times are epoch milliseconds (UTC) everywhere.
+import type { WorkStatus } from './sync-protocol';
 
 export type RequestStatus = 'open' | 'closed';
 
@@ -52,6 +53,11 @@ export type QueueRow = {
   requestedAt: number;
   slaDueAt: number | null;
   hasLocation: boolean;
+  /** Where the work stands: open, assigned, in progress, resolved. */
+  workStatus: WorkStatus;
+  assignedCrewId: string | null;
+  /** True while an intent on this request awaits the server. */
+  pending: boolean;
 };
 
 export function slaState(

@@ -33,6 +33,9 @@ export function makeRequests(count: number, start: number): FakeRequest[] {
     requestedAt: start - i * HOUR,
     slaDueAt: i % 5 === 0 ? null : start + ((i * 37) % 200) * HOUR,
     hasLocation: i % 9 !== 0,
+    workStatus: 'open' as const,
+    assignedCrewId: null,
+    pending: false,
     lon: i % 9 !== 0 ? -71 - i / 1e5 : null,
     lat: i % 9 !== 0 ? 42.3 + i / 1e5 : null,
   }));

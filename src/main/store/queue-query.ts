@@ -19,6 +19,9 @@ type QueueRowRecord = {
   requested_at: number;
   sla_due_at: number | null;
   has_location: 0 | 1;
+  work_status: QueueRow['workStatus'];
+  assigned_crew_id: string | null;
+  pending: 0 | 1;
 };
 
 type SortKeyRecord = {
@@ -46,6 +49,9 @@ function toQueueRow(record: QueueRowRecord): QueueRow {
     requestedAt: record.requested_at,
     slaDueAt: record.sla_due_at,
     hasLocation: record.has_location === 1,
+    workStatus: record.work_status,
+    assignedCrewId: record.assigned_crew_id,
+    pending: record.pending === 1,
   };
 }
 
@@ -84,7 +90,8 @@ export function createQueueQueries(db: SqliteDatabase): QueueQueries {
     const records = statement(
       `SELECT r.service_request_id, r.service_name, r.address, r.neighborhood,
          r.queue, r.requested_at, r.sla_due_at,
-         r.lat IS NOT NULL AS has_location
+         r.lat IS NOT NULL AS has_location, r.work_status,
+         r.assigned_crew_id, r.pending
        FROM (SELECT rowid AS page_rowid FROM requests INDEXED BY ${index}
              WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?) AS page
        JOIN requests AS r ON r.rowid = page.page_rowid

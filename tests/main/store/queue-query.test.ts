@@ -84,7 +84,7 @@ describe('queue queries', () => {
     }
   });
 
-  it('fills queue rows from the request, with hasLocation', () => {
+  it('fills queue rows from the request, with hasLocation and dispatch state', () => {
     const page = store.listQueue({
       filter: {},
       sort: 'age',
@@ -105,6 +105,10 @@ describe('queue queries', () => {
         requestedAt: source?.requestedAt,
         slaDueAt: source?.slaDueAt,
         hasLocation: source?.lat !== null,
+        // Imported rows have no dispatch state yet.
+        workStatus: 'open',
+        assignedCrewId: null,
+        pending: false,
       });
     }
   });
