@@ -34,7 +34,7 @@ export type CrewPlan = {
   name: string;
   depot: DepotKey;
   queues: string[];
-  shift: 'day' | 'evening';
+  shift: 'day' | 'evening' | 'night';
 };
 
 type District = { code: string; area: string; depot: DepotKey; crews: number };
@@ -62,14 +62,27 @@ const DISTRICTS: District[] = [
 ];
 
 function districtCrews(district: District): CrewPlan[] {
-  return Array.from({ length: district.crews }, (_, i) => ({
-    crewId: `pwd-d${district.code.toLowerCase()}-${i + 1}`,
+  const queues = [`PWDx_District ${district.code}: ${district.area}`];
+  const code = district.code.toLowerCase();
+  const crews = Array.from({ length: district.crews }, (_, i): CrewPlan => ({
+    crewId: `pwd-d${code}-${i + 1}`,
     name: `PWD District ${district.code} crew ${i + 1} (${district.area})`,
     depot: district.depot,
-    queues: [`PWDx_District ${district.code}: ${district.area}`],
+    queues,
     // The last crew of each district covers the evening.
     shift: i === district.crews - 1 ? 'evening' : 'day',
   }));
+  // Every district keeps one crew on call overnight, so a dispatcher on
+  // the night desk has someone to send.
+  crews.push({
+    crewId: `pwd-d${code}-night`,
+    name: `PWD District ${district.code} night crew (${district.area})`,
+    depot: district.depot,
+    queues,
+    shift: 'night',
+  });
+
+  return crews;
 }
 
 const STREET_LIGHTS = [

@@ -11,7 +11,11 @@ import { BOSTON_CREW_PLANS, DEPOTS, type CrewPlan } from './boston-crews';
 export const SHIFTS = {
   day: { start: [7, 0], end: [15, 30] },
   evening: { start: [15, 0], end: [23, 30] },
+  // Ends the next morning.
+  night: { start: [23, 0], end: [7, 30] },
 } as const;
+
+const HOUR = 3_600_000;
 
 const ON_SHIFT: CrewStatus[] = ['available', 'en_route', 'on_site'];
 
@@ -29,11 +33,32 @@ function todayAt(now: number, [hour, minute]: readonly [number, number]) {
   });
 }
 
+/**
+ * The shift that holds `now`, or else today's. An overnight shift that
+ * holds `now` may have started yesterday; its end is on the day after its
+ * start, found on the wall clock so DST nights come out right.
+ */
+function shiftAround(
+  now: number,
+  shift: (typeof SHIFTS)[keyof typeof SHIFTS],
+): { shiftStart: number; shiftEnd: number } {
+  const todayStart = todayAt(now, shift.start);
+  const todayEnd = todayAt(now, shift.end);
+  if (todayEnd > todayStart)
+    return { shiftStart: todayStart, shiftEnd: todayEnd };
+
+  // Overnight: the end falls on the wall-clock day after the start.
+  const endAfter = (start: number) => todayAt(start + 12 * HOUR, shift.end);
+  const yesterdayStart = todayAt(now - 24 * HOUR, shift.start);
+  if (now < endAfter(yesterdayStart)) {
+    return { shiftStart: yesterdayStart, shiftEnd: endAfter(yesterdayStart) };
+  }
+  return { shiftStart: todayStart, shiftEnd: endAfter(todayStart) };
+}
+
 function crewAt(plan: CrewPlan, index: number, now: number): Crew {
   const depot = DEPOTS[plan.depot];
-  const shift = SHIFTS[plan.shift];
-  const shiftStart = todayAt(now, shift.start);
-  const shiftEnd = todayAt(now, shift.end);
+  const { shiftStart, shiftEnd } = shiftAround(now, SHIFTS[plan.shift]);
   const onShift = now >= shiftStart && now < shiftEnd;
   const status = onShift ? ON_SHIFT[index % ON_SHIFT.length]! : 'off_shift';
 
@@ -59,8 +84,8 @@ function crewAt(plan: CrewPlan, index: number, now: number): Crew {
 }
 
 /**
- * Boston's demo crews at `now`: day (07:00-15:30) and evening
- * (15:00-23:30) shifts of today in America/New_York; crews outside their
+ * Boston's demo crews at `now`: day (07:00-15:30), evening (15:00-23:30)
+ * and night (23:00-07:30) shifts in America/New_York; crews outside their
  * shift are off_shift.
  */
 export function bostonCrews(now: number): Crew[] {

@@ -25,6 +25,8 @@ const MOMENTS = [
   '2026-11-01T16:00:00-05:00',
 ].map((text) => Date.parse(text));
 
+const MOMENTS_NOON = '2026-05-01T12:00:00-04:00';
+
 let dataQueues: Set<string>;
 
 beforeAll(async () => {
@@ -86,6 +88,7 @@ describe('the Boston demo crews', () => {
       const today = newYorkWallClock(now);
 
       for (const crew of bostonCrews(now)) {
+        if (crew.crewId.endsWith('-night')) continue;
         const start = newYorkWallClock(crew.shiftStart);
         const end = newYorkWallClock(crew.shiftEnd);
         const shift = `${start.hour}:${start.minute}-${end.hour}:${end.minute}`;
@@ -99,6 +102,43 @@ describe('the Boston demo crews', () => {
         expect(['7:0-15:30', '15:0-23:30']).toContain(shift);
         expect(crew.shiftEnd - crew.shiftStart).toBe(8.5 * 60 * 60 * 1000);
       }
+    }
+  });
+
+  it('keep a night crew in every district, on shift across midnight', () => {
+    const HOUR = 60 * 60 * 1000;
+    const nights = [
+      // Before midnight, after midnight, and the nights clocks change.
+      ['2026-05-01T23:30:00-04:00', 8.5 * HOUR],
+      ['2026-05-02T03:00:00-04:00', 8.5 * HOUR],
+      ['2026-03-08T02:30:00-05:00', 7.5 * HOUR],
+      ['2026-11-01T01:30:00-04:00', 9.5 * HOUR],
+    ] as const;
+
+    for (const [text, length] of nights) {
+      const now = Date.parse(text);
+      const night = bostonCrews(now).filter((c) => c.crewId.endsWith('-night'));
+
+      expect(night.length).toBe(13);
+      for (const crew of night) {
+        expect(crew.status, `${crew.crewId} at ${text}`).not.toBe('off_shift');
+        expect(crew.shiftStart).toBeLessThanOrEqual(now);
+        expect(crew.shiftEnd).toBeGreaterThan(now);
+        expect(crew.shiftEnd - crew.shiftStart).toBe(length);
+        const start = newYorkWallClock(crew.shiftStart);
+        const end = newYorkWallClock(crew.shiftEnd);
+        expect([start.hour, start.minute, end.hour, end.minute]).toEqual([
+          23, 0, 7, 30,
+        ]);
+      }
+    }
+
+    // At noon the night crews are off, their next shift still ahead.
+    const noon = Date.parse(MOMENTS_NOON);
+    for (const crew of bostonCrews(noon)) {
+      if (!crew.crewId.endsWith('-night')) continue;
+      expect(crew.status).toBe('off_shift');
+      expect(crew.shiftStart).toBeGreaterThan(noon);
     }
   });
 
