@@ -9,6 +9,7 @@ import type { QueueRow, ServiceRequest } from './domain';
 import {
   crewStatusSchema,
   type Crew,
+  type CrewStatus,
   type Role,
   type WorkStatus,
 } from './sync-protocol';
@@ -24,16 +25,68 @@ export const requestIdSchema = z
     'a request id is 1-64 letters, digits or _.:-',
   );
 
+/** Work statuses an open request can have (closed ones are not listed). */
+export const openWorkStatusSchema = z.enum([
+  'open',
+  'assigned',
+  'in_progress',
+  'resolved',
+]);
+
+export const slaStateSchema = z.enum([
+  'on_track',
+  'at_risk',
+  'breached',
+  'no_sla',
+]);
+
+/** Longest search text accepted; longer input is a mistake, not a search. */
+export const MAX_SEARCH_TEXT = 200;
+
 export const queueFilterSchema = z
   .object({
     /** Service names (types) to keep; empty or absent keeps all. */
     types: z.array(text(200)).max(500).optional(),
     /** Neighbourhoods to keep; the empty string stands for "no neighbourhood". */
     neighborhoods: z.array(z.string().max(200)).max(200).optional(),
+    /** Work queue names, e.g. "PWDx_District 04: Allston/Brighton". */
+    queues: z.array(text(200)).max(300).optional(),
+    /** Departments, e.g. "PWDx". */
+    departments: z.array(text(100)).max(100).optional(),
+    workStatuses: z.array(openWorkStatusSchema).max(4).optional(),
+    /** Judged at `now`, which must then be given. */
+    slaStates: z.array(slaStateSchema).max(4).optional(),
+    /** The time SLA states are judged at: the server's clock, in ms. */
+    now: z.number().int().min(0).max(8_640_000_000_000_000).optional(),
+    /** true: only requests with a crew; false: only those without. */
+    assigned: z.boolean().optional(),
+    crewIds: z.array(requestIdSchema).max(200).optional(),
+    /** Words to find in the address, type or description (prefixes). */
+    text: z.string().max(MAX_SEARCH_TEXT).optional(),
+  })
+  .strict()
+  .refine((filter) => !filter.slaStates?.length || filter.now !== undefined, {
+    path: ['now'],
+    message: 'an SLA-state filter needs now, the time to judge SLA states at',
+  });
+
+export const mapPointSchema = z
+  .object({
+    lat: z.number().min(-90).max(90),
+    long: z.number().min(-180).max(180),
   })
   .strict();
 
-export const queueSortSchema = z.enum(['due', 'age']);
+/** Nearest first from a point; requests without a location come last. */
+export const distanceSortSchema = z
+  .object({ by: z.literal('distance'), from: mapPointSchema })
+  .strict();
+
+/** due: time to breach, soonest first; age: oldest first; or distance. */
+export const queueSortSchema = z.union([
+  z.enum(['due', 'age']),
+  distanceSortSchema,
+]);
 
 export const queueQuerySchema = z
   .object({
@@ -103,6 +156,14 @@ export const assignCrewSchema = z
   .strict();
 
 export const unassignCrewSchema = z.object({ requestId: entityId }).strict();
+
+/** One crew for many requests at once (a lasso or a multi-selection). */
+export const assignCrewManySchema = z
+  .object({
+    requestIds: z.array(entityId).min(1).max(500),
+    crewId: entityId,
+  })
+  .strict();
 
 export const setRequestStatusSchema = z
   .object({
@@ -189,7 +250,63 @@ export type Conflict = {
 /** A recorded intent: saved locally, on its way to the server. */
 export type IntentReceipt = { seq: number };
 
-export type CrewListItem = Crew & { pending: boolean };
+export type CrewListItem = Crew & {
+  pending: boolean;
+  /** Open requests assigned to this crew as this console sees them. */
+  activeAssignments: number;
+};
+
+/** A crew suggested for a request, with the reasons in words. */
+export type CrewSuggestion = {
+  crewId: string;
+  name: string;
+  status: CrewStatus;
+  /** From the crew's last known position, or its depot; null if unknown. */
+  distanceM: number | null;
+  from: 'last_position' | 'depot';
+  activeAssignments: number;
+  reasons: string[];
+};
+
+export type CrewSuggestions = {
+  suggestions: CrewSuggestion[];
+  /** Why no crew could be suggested, when none is. */
+  none: string | null;
+};
+
+/** A note on a request, as this console holds it. */
+export type RequestNote = {
+  noteId: string;
+  body: string;
+  visibility: 'internal' | 'public';
+  author: string;
+  createdAt: number;
+  pending: boolean;
+};
+
+/** One entry of a request's history: who did what, when, from where. */
+export type RequestHistoryEntry = {
+  historyId: string;
+  at: number;
+  actor: string;
+  consoleId: string | null;
+  action: string;
+  /** The entry in words, e.g. "assigned PWD District 04 crew 1". */
+  summary: string;
+};
+
+export type RequestActivity = {
+  notes: RequestNote[];
+  history: RequestHistoryEntry[];
+};
+
+/** An open request near another, for the detail panel. */
+export type NearbyRequest = QueueRow & { distanceM: number };
+
+export type BulkAssignResult = {
+  assigned: { requestId: string; seq: number }[];
+  refused: { requestId: string; reason: string }[];
+};
 
 export type RequestDispatch = {
   serviceRequestId: string;
@@ -218,6 +335,7 @@ export const methods = {
   listConflicts: z.undefined(),
   dismissConflict: dismissConflictSchema,
   assignCrew: assignCrewSchema,
+  assignCrewMany: assignCrewManySchema,
   unassignCrew: unassignCrewSchema,
   setRequestStatus: setRequestStatusSchema,
   addNote: addNoteSchema,
@@ -225,6 +343,9 @@ export const methods = {
   setCrewStatus: setCrewStatusSchema,
   listCrews: z.undefined(),
   getRequestDispatch: requestIdSchema,
+  suggestCrews: requestIdSchema,
+  getRequestActivity: requestIdSchema,
+  listNearby: requestIdSchema,
   getServerTime: z.undefined(),
   getSettings: z.undefined(),
   saveSettings: saveSettingsSchema,
@@ -245,6 +366,8 @@ export type MethodResults = {
   listConflicts: Conflict[];
   dismissConflict: { dismissed: boolean };
   assignCrew: IntentReceipt;
+  /** Each request assigned on its own: one refused does not stop the rest. */
+  assignCrewMany: BulkAssignResult;
   unassignCrew: IntentReceipt;
   setRequestStatus: IntentReceipt;
   addNote: IntentReceipt;
@@ -253,6 +376,11 @@ export type MethodResults = {
   listCrews: CrewListItem[];
   /** A request's dispatch state as this console sees it; null if absent. */
   getRequestDispatch: RequestDispatch | null;
+  /** On-shift crews serving the request's queue, best first. */
+  suggestCrews: CrewSuggestions;
+  getRequestActivity: RequestActivity;
+  /** Open requests within a few hundred metres, nearest first. */
+  listNearby: NearbyRequest[];
   /** The server's time by the measured offset; SLA countdowns use it. */
   getServerTime: { now: number; offsetMs: number };
   getSettings: ConsoleSettings;
@@ -268,7 +396,7 @@ export const methodNames = Object.keys(methods) as MethodName[];
 
 /** Events pushed from the services to every window, by name. */
 export type EventPayloads = {
-  requestsChanged: { reason: 'import' | 'sync'; changed: number };
+  requestsChanged: { reason: 'import' | 'sync' | 'local'; changed: number };
   syncStatusChanged: SyncStatus;
   conflictsChanged: { count: number };
 };

@@ -39,6 +39,10 @@ describe('the contract', () => {
       listConflicts: undefined,
       dismissConflict: { seq: 3 },
       assignCrew: { requestId: '101001240734', crewId: 'PWD-04-A' },
+      assignCrewMany: {
+        requestIds: ['101001240734', '101001240735'],
+        crewId: 'PWD-04-A',
+      },
       unassignCrew: { requestId: '101001240734' },
       setRequestStatus: {
         requestId: '101001240734',
@@ -57,6 +61,9 @@ describe('the contract', () => {
       setCrewStatus: { crewId: 'PWD-04-A', status: 'en_route' },
       listCrews: undefined,
       getRequestDispatch: '101001240734',
+      suggestCrews: '101001240734',
+      getRequestActivity: '101001240734',
+      listNearby: '101001240734',
       getServerTime: undefined,
       getSettings: undefined,
       saveSettings: { centralUrl: 'https://311.boston.example' },
@@ -127,6 +134,26 @@ describe('the contract', () => {
       expect(message).toMatch(where);
     },
   );
+
+  it.each([
+    ['no requests', { requestIds: [], crewId: 'C1' }, /requestIds/],
+    [
+      'more than a page of requests',
+      { requestIds: Array(501).fill('R1'), crewId: 'C1' },
+      /requestIds/,
+    ],
+    [
+      'an id with a quote in it',
+      { requestIds: ["R1' OR 1=1"], crewId: 'C1' },
+      /requestIds\.0/,
+    ],
+    ['no crew', { requestIds: ['R1'] }, /crewId/],
+  ])('refuses assignCrewMany with %s', (_name, arg, where) => {
+    const message = refusal('assignCrewMany', arg);
+
+    expect(message).toMatch(/^assignCrewMany was called with a bad argument/);
+    expect(message).toMatch(where);
+  });
 
   it('refuses a prototype-polluting key and leaves Object.prototype alone', () => {
     const hostile: unknown = JSON.parse(

@@ -4,7 +4,15 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { ServiceHandlers } from '../../shared/contract';
+import type {
+  BulkAssignResult,
+  NearbyRequest,
+  RequestActivity,
+  ServiceHandlers,
+} from '../../shared/contract';
+import { suggestCrews } from '../dispatch/crew-suggestions';
+import { boxAround, metresBetween } from '../dispatch/geo-distance';
+import { summarizeHistory } from '../dispatch/history-summary';
 import { getDemoShift, seedDemo } from '../import/demo-seed';
 import type { Logger } from '../log/logger';
 import { openStore, type Store } from '../store/store';
@@ -15,6 +23,7 @@ import {
 } from '../sync/central-connection';
 import {
   createIntentCommands,
+  IntentError,
   type IntentCommands,
 } from '../sync/intent-commands';
 import { createFileSecretStore, type SecretStore } from '../sync/secret-store';
@@ -99,7 +108,11 @@ export async function createConsoleServices(
     sync: store.sync,
     now: () => connection.clock.now(),
     signedInAs: () => connection.settings().signedInAs,
-    onRecorded: () => connection.engine()?.kick({ push: true }),
+    onRecorded: () => {
+      // The view already shows the change: tell every window at once.
+      events.emit('requestsChanged', { reason: 'local', changed: 1 });
+      connection.engine()?.kick({ push: true });
+    },
   });
 
   return {
@@ -209,12 +222,35 @@ function createHandlers(
       dismissed: store.sync.outbox.dismissConflict(seq, connection.clock.now()),
     }),
     assignCrew: connected(intents.assignCrew),
+    assignCrewMany: connected(({ requestIds, crewId }) =>
+      assignMany(intents, requestIds, crewId),
+    ),
     unassignCrew: connected(intents.unassignCrew),
     setRequestStatus: connected(intents.setRequestStatus),
     addNote: connected(intents.addNote),
     mergeRequests: connected(intents.mergeRequests),
     setCrewStatus: connected(intents.setCrewStatus),
-    listCrews: () => store.sync.dispatch.listCrews(),
+    listCrews: () => {
+      const workloads = store.sync.dispatch.activeAssignmentCounts();
+      return store.sync.dispatch.listCrews().map((crew) => ({
+        ...crew,
+        activeAssignments: workloads.get(crew.crewId) ?? 0,
+      }));
+    },
+    suggestCrews: (id) => {
+      const place = store.sync.dispatch.getPlace(id);
+      if (place === null) {
+        return { suggestions: [], none: `Request ${id} is not in the queue.` };
+      }
+      return suggestCrews(
+        place,
+        store.sync.dispatch.listCrews(),
+        store.sync.dispatch.activeAssignmentCounts(),
+        connection.clock.now(),
+      );
+    },
+    getRequestActivity: (id) => requestActivity(store, id),
+    listNearby: (id) => nearbyRequests(store, id),
     getRequestDispatch: (id) => {
       const view = store.sync.dispatch.getDispatchView(id);
       if (view === null) return null;
@@ -230,4 +266,61 @@ function createHandlers(
     signIn: ({ username, password }) => connection.signIn(username, password),
     signOut: () => connection.signOut(),
   };
+}
+
+/** Within this distance a request counts as nearby. */
+export const NEARBY_METRES = 400;
+const NEARBY_LIMIT = 20;
+
+function nearbyRequests(store: Store, id: string): NearbyRequest[] {
+  const place = store.sync.dispatch.getPlace(id);
+  if (place?.lat == null || place.long == null) return [];
+  const { lat, long } = place;
+
+  return store.sync.dispatch
+    .openInBox(boxAround(lat, long, NEARBY_METRES))
+    .filter((row) => row.serviceRequestId !== id)
+    .map(({ lat: rowLat, long: rowLong, ...row }) => ({
+      ...row,
+      distanceM: Math.round(metresBetween(lat, long, rowLat, rowLong)),
+    }))
+    .filter((row) => row.distanceM <= NEARBY_METRES)
+    .sort((a, b) => a.distanceM - b.distanceM)
+    .slice(0, NEARBY_LIMIT);
+}
+
+function requestActivity(store: Store, id: string): RequestActivity {
+  const { dispatch } = store.sync;
+  const names = new Map(
+    dispatch.listCrews().map((crew) => [crew.crewId, crew.name]),
+  );
+  const crewName = (crewId: string) => names.get(crewId) ?? crewId;
+
+  return {
+    notes: dispatch.listNotes(id),
+    history: dispatch.listHistory(id).map(({ detail, ...entry }) => ({
+      ...entry,
+      summary: summarizeHistory(entry.action, detail, crewName),
+    })),
+  };
+}
+
+/** One intent per request; a refusal (closed, already assigned) is kept. */
+function assignMany(
+  intents: IntentCommands,
+  requestIds: string[],
+  crewId: string,
+): BulkAssignResult {
+  const result: BulkAssignResult = { assigned: [], refused: [] };
+  for (const requestId of new Set(requestIds)) {
+    try {
+      const { seq } = intents.assignCrew({ requestId, crewId });
+      result.assigned.push({ requestId, seq });
+    } catch (error) {
+      if (!(error instanceof IntentError)) throw error;
+      result.refused.push({ requestId, reason: error.message });
+    }
+  }
+
+  return result;
 }

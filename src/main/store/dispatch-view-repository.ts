@@ -1,5 +1,6 @@
 // Reads of the dispatch view: a request's dispatch state and the crews, as
 // the user sees them (confirmed state with pending intents on top).
+import type { QueueRow } from '../../shared/domain';
 import type { Crew, WorkStatus } from '../../shared/sync-protocol';
 import { fromCrewRow, type CrewRow } from './crew-row';
 import type { SqliteDatabase } from './database';
@@ -18,10 +19,46 @@ export type RequestDispatchView = {
 
 export type CrewView = Crew & { pending: boolean };
 
+export type NoteView = {
+  noteId: string;
+  body: string;
+  visibility: 'internal' | 'public';
+  author: string;
+  createdAt: number;
+  pending: boolean;
+};
+
+export type HistoryView = {
+  historyId: string;
+  at: number;
+  actor: string;
+  consoleId: string | null;
+  action: string;
+  detail: Record<string, unknown>;
+};
+
+/** An open request found near a point: its queue row and where it is. */
+export type LocatedRow = QueueRow & { lat: number; long: number };
+
 export type DispatchViewRepository = {
   getDispatchView(requestId: string): RequestDispatchView | null;
   listCrews(): CrewView[];
   getCrew(crewId: string): CrewView | null;
+  /** Open requests assigned to each crew, by crew id. */
+  activeAssignmentCounts(): Map<string, number>;
+  listNotes(requestId: string): NoteView[];
+  listHistory(requestId: string): HistoryView[];
+  /** The request's position and queue, for suggestions and nearby lists. */
+  getPlace(
+    requestId: string,
+  ): { lat: number | null; long: number | null; queue: string | null } | null;
+  /** Open requests inside a lat/long box, for a nearby list. */
+  openInBox(box: {
+    south: number;
+    north: number;
+    west: number;
+    east: number;
+  }): LocatedRow[];
 };
 
 type DispatchRow = {
@@ -32,6 +69,39 @@ type DispatchRow = {
   merged_into: string | null;
   version: number;
   pending: 0 | 1;
+};
+
+type NoteRow = {
+  note_id: string;
+  body: string;
+  visibility: 'internal' | 'public';
+  author: string;
+  created_at: number;
+  pending: 0 | 1;
+};
+
+type HistoryRow = {
+  history_id: string;
+  at: number;
+  actor: string;
+  console_id: string | null;
+  action: string;
+  detail: string;
+};
+
+type BoxRow = {
+  service_request_id: string;
+  service_name: string;
+  address: string | null;
+  neighborhood: string | null;
+  queue: string | null;
+  requested_at: number;
+  sla_due_at: number | null;
+  work_status: WorkStatus;
+  assigned_crew_id: string | null;
+  pending: 0 | 1;
+  lat: number;
+  long: number;
 };
 
 export function createDispatchViewRepository(
@@ -49,7 +119,70 @@ export function createDispatchViewRepository(
     'SELECT * FROM crews WHERE id = ?',
   );
 
+  const countAssignments = db.prepare<[], [string, number]>(
+    `SELECT assigned_crew_id, count(*) FROM requests
+     WHERE status = 'open' AND assigned_crew_id IS NOT NULL
+       AND work_status IN ('assigned', 'in_progress')
+     GROUP BY assigned_crew_id`,
+  );
+  countAssignments.raw(true);
+  const selectNotes = db.prepare<[string], NoteRow>(
+    `SELECT note_id, body, visibility, author, created_at, pending
+     FROM notes WHERE request_id = ? ORDER BY created_at, note_id`,
+  );
+  const selectHistory = db.prepare<[string], HistoryRow>(
+    `SELECT history_id, at, actor, console_id, action, detail
+     FROM request_history WHERE request_id = ? ORDER BY at, history_id`,
+  );
+  const selectPlace = db.prepare<
+    [string],
+    { lat: number | null; long: number | null; queue: string | null }
+  >('SELECT lat, long, queue FROM requests WHERE service_request_id = ?');
+  const selectInBox = db.prepare<[number, number, number, number], BoxRow>(
+    `SELECT service_request_id, service_name, address, neighborhood, queue,
+       requested_at, sla_due_at, work_status, assigned_crew_id, pending,
+       lat, long
+     FROM requests
+     WHERE status = 'open' AND lat BETWEEN ? AND ? AND long BETWEEN ? AND ?`,
+  );
+
   return {
+    activeAssignmentCounts: () => new Map(countAssignments.all()),
+    listNotes: (requestId) =>
+      selectNotes.all(requestId).map((row) => ({
+        noteId: row.note_id,
+        body: row.body,
+        visibility: row.visibility,
+        author: row.author,
+        createdAt: row.created_at,
+        pending: row.pending === 1,
+      })),
+    listHistory: (requestId) =>
+      selectHistory.all(requestId).map((row) => ({
+        historyId: row.history_id,
+        at: row.at,
+        actor: row.actor,
+        consoleId: row.console_id,
+        action: row.action,
+        detail: JSON.parse(row.detail) as Record<string, unknown>,
+      })),
+    getPlace: (requestId) => selectPlace.get(requestId) ?? null,
+    openInBox: ({ south, north, west, east }) =>
+      selectInBox.all(south, north, west, east).map((row) => ({
+        serviceRequestId: row.service_request_id,
+        serviceName: row.service_name,
+        address: row.address,
+        neighborhood: row.neighborhood,
+        queue: row.queue,
+        requestedAt: row.requested_at,
+        slaDueAt: row.sla_due_at,
+        hasLocation: true,
+        workStatus: row.work_status,
+        assignedCrewId: row.assigned_crew_id,
+        pending: row.pending === 1,
+        lat: row.lat,
+        long: row.long,
+      })),
     getDispatchView(requestId) {
       const row = selectDispatch.get(requestId);
       if (row === undefined) return null;
