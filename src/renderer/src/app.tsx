@@ -1,19 +1,28 @@
 import './styles/layout.css';
+import './styles/dispatch.css';
 
-import { useEffect } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
-import { RequestDetail } from './detail/request-detail';
-import { ErrorBanner } from './header/error-banner';
+import { BulkBar } from './dispatch/bulk-bar';
+import { ActionNotice } from './header/action-notice';
 import { AppHeader } from './header/app-header';
+import { ErrorBanner } from './header/error-banner';
 import { FilterBar } from './filters/filter-bar';
+import { PaneSplitter } from './layout/pane-splitter';
+import { SidePanel, type SideTab } from './layout/side-panel';
 import { MapView } from './map/map-view';
 import { QueueList } from './queue/queue-list';
-import { appStore } from './store/use-app-store';
+import { appStore, useAppStore } from './store/use-app-store';
+import { SyncStatusBar } from './sync/sync-status-bar';
 
 /** Often enough for minute-level countdowns, rare enough to cost nothing. */
 const CLOCK_TICK_MS = 30_000;
 
 export function App() {
+  const workspace = useRef<HTMLElement>(null);
+  const [tab, setTab] = useState<SideTab>('request');
+  const selectedId = useAppStore((state) => state.selectedId);
+
   useEffect(() => appStore.getState().start(), []);
 
   useEffect(() => {
@@ -25,19 +34,55 @@ export function App() {
     return () => clearInterval(timer);
   }, []);
 
+  // A new selection brings its details forward (set during render, as
+  // React advises for state that follows a prop or store value).
+  const [shownSelection, setShownSelection] = useState(selectedId);
+  if (selectedId !== shownSelection) {
+    setShownSelection(selectedId);
+    if (selectedId !== null) setTab('request');
+  }
+
+  const setQueueWidth = useCallback((width: number) => {
+    workspace.current?.style.setProperty('--queue-width', `${width}px`);
+  }, []);
+  const setSideWidth = useCallback((width: number) => {
+    workspace.current?.style.setProperty('--side-width', `${width}px`);
+  }, []);
+
   return (
     <div className="app">
       <AppHeader />
+      <SyncStatusBar onShowConflicts={() => setTab('conflicts')} />
       <ErrorBanner />
-      <main className="workspace">
+      <ActionNotice />
+      <main className="workspace" ref={workspace}>
         <section className="queue-pane" aria-label="Queue">
           <FilterBar />
+          <BulkBar />
           <QueueList />
         </section>
+        <PaneSplitter
+          label="Resize the queue"
+          storageKey="streetdesk.queueWidth"
+          initial={620}
+          min={420}
+          max={1100}
+          direction={1}
+          onResize={setQueueWidth}
+        />
         <section className="map-pane" aria-label="Map">
           <MapView />
-          <RequestDetail />
         </section>
+        <PaneSplitter
+          label="Resize the details"
+          storageKey="streetdesk.sideWidth"
+          initial={400}
+          min={300}
+          max={720}
+          direction={-1}
+          onResize={setSideWidth}
+        />
+        <SidePanel tab={tab} onTab={setTab} />
       </main>
     </div>
   );

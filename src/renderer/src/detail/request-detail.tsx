@@ -1,9 +1,14 @@
 import '../styles/detail.css';
 
 import { slaState } from '../../../shared/domain';
+import { AssignSection } from '../dispatch/assign-section';
+import { StatusSection } from '../dispatch/status-section';
 import { SLA_LABELS } from '../map/sla-colors';
 import { formatCountdown, formatDuration } from '../queue/time-format';
 import { useAppStore } from '../store/use-app-store';
+import { HistorySection } from './history-section';
+import { NearbySection } from './nearby-section';
+import { NotesSection } from './notes-section';
 
 const dateTime = new Intl.DateTimeFormat('en-US', {
   month: 'short',
@@ -107,6 +112,17 @@ export function RequestDetail() {
           {loaded.description ? (
             <p className="detail-description">{loaded.description}</p>
           ) : null}
+          <AssignSection
+            requestId={loaded.serviceRequestId}
+            closed={loaded.status === 'closed'}
+          />
+          <StatusSection requestId={loaded.serviceRequestId} />
+          <NotesSection
+            requestId={loaded.serviceRequestId}
+            closed={loaded.status === 'closed'}
+          />
+          <HistorySection />
+          <NearbySection />
         </>
       ) : null}
     </aside>

@@ -1,5 +1,8 @@
 import '../styles/header.css';
 
+import { useEffect, useState } from 'react';
+
+import { applyTheme, storedTheme, type Theme } from '../layout/theme';
 import { useAppStore } from '../store/use-app-store';
 
 const count = new Intl.NumberFormat('en-US');
@@ -7,6 +10,9 @@ const count = new Intl.NumberFormat('en-US');
 export function AppHeader() {
   const info = useAppStore((state) => state.info);
   const total = useAppStore((state) => state.total);
+  const [theme, setTheme] = useState<Theme>(storedTheme);
+
+  useEffect(() => applyTheme(theme), [theme]);
 
   const shown = total === null ? '…' : count.format(total);
   const all = info ? count.format(info.openRequests) : '…';
@@ -22,6 +28,14 @@ export function AppHeader() {
           Demo data: Boston 311 cases from 2015, moved forward to today
         </p>
       ) : null}
+      <button
+        type="button"
+        className="theme-toggle"
+        aria-pressed={theme === 'dark'}
+        onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}
+      >
+        Dark theme
+      </button>
     </header>
   );
 }

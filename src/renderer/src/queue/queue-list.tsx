@@ -4,6 +4,7 @@ import {
   useCallback,
   useEffect,
   useLayoutEffect,
+  useMemo,
   useRef,
   useState,
 } from 'react';
@@ -33,6 +34,14 @@ export function QueueList() {
   const showRows = useAppStore((state) => state.showRows);
   const selectRequest = useAppStore((state) => state.selectRequest);
   const selectIndex = useAppStore((state) => state.selectIndex);
+  const markedIds = useAppStore((state) => state.markedIds);
+  const toggleMarked = useAppStore((state) => state.toggleMarked);
+  const crews = useAppStore((state) => state.crews);
+  const crewNames = useMemo(
+    () => new Map(crews.map((crew) => [crew.crewId, crew.name])),
+    [crews],
+  );
+  const marked = useMemo(() => new Set(markedIds), [markedIds]);
 
   const count = total ?? 0;
   const { first, last } = visibleRows({
@@ -101,6 +110,11 @@ export function QueueList() {
       Home: 0,
       End: count - 1,
     };
+    if (event.key === ' ' && selectedId !== null) {
+      event.preventDefault();
+      toggleMarked(selectedId);
+      return;
+    }
     const target = moves[event.key];
     if (target === undefined || count === 0) return;
 
@@ -121,8 +135,15 @@ export function QueueList() {
           total={count}
           top={top}
           selected={row.serviceRequestId === selectedId}
+          marked={marked.has(row.serviceRequestId)}
+          crewName={
+            row.assignedCrewId === null
+              ? null
+              : (crewNames.get(row.assignedCrewId) ?? row.assignedCrewId)
+          }
           now={now}
           onSelect={onSelect}
+          onToggleMark={toggleMarked}
         />
       ) : (
         <PlaceholderRow key={`placeholder-${index}`} top={top} />
@@ -141,8 +162,10 @@ export function QueueList() {
   return (
     <div className="queue">
       <div className="queue-columns" aria-hidden="true">
+        <span />
         <span>Request</span>
         <span>Neighbourhood</span>
+        <span>Crew</span>
         <span>Age</span>
         <span>SLA due</span>
       </div>

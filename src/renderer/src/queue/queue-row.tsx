@@ -11,16 +11,29 @@ type QueueRowProps = {
   total: number;
   top: number;
   selected: boolean;
+  marked: boolean;
+  /** The assigned crew's name, if the row has one. */
+  crewName: string | null;
   now: number;
   onSelect: (id: string, index: number) => void;
+  onToggleMark: (id: string) => void;
+};
+
+export const WORK_LABELS: Record<Row['workStatus'], string> = {
+  open: 'Unassigned',
+  assigned: 'Assigned',
+  in_progress: 'In progress',
+  resolved: 'Resolved',
+  closed: 'Closed',
 };
 
 export const rowElementId = (index: number) => `queue-row-${index}`;
 
 /** One request in the queue; every text is user data, rendered as text. */
 export const QueueRow = memo(function QueueRow(props: QueueRowProps) {
-  const { row, index, total, top, selected, now, onSelect } = props;
+  const { row, index, total, top, selected, marked, now } = props;
   const state = slaState(row.requestedAt, row.slaDueAt, now);
+  const id = row.serviceRequestId;
 
   return (
     <div
@@ -33,9 +46,27 @@ export const QueueRow = memo(function QueueRow(props: QueueRowProps) {
       data-testid="queue-row"
       data-request-id={row.serviceRequestId}
       data-sla={state}
+      data-work={row.workStatus}
+      data-pending={row.pending ? 'true' : undefined}
+      data-marked={marked ? 'true' : undefined}
       style={{ transform: `translateY(${top}px)` }}
-      onClick={() => onSelect(row.serviceRequestId, index)}
+      onClick={(event) => {
+        // Ctrl or Cmd with a click ticks the row for a bulk action.
+        if (event.ctrlKey || event.metaKey) props.onToggleMark(id);
+        else props.onSelect(id, index);
+      }}
     >
+      <span
+        className="cell-mark"
+        data-testid="queue-mark"
+        title={marked ? 'Untick' : 'Tick for a bulk action'}
+        onClick={(event) => {
+          event.stopPropagation();
+          props.onToggleMark(id);
+        }}
+      >
+        <span aria-hidden="true">{marked ? '☑' : '☐'}</span>
+      </span>
       <span className="cell cell-request">
         <span className="request-type" title={row.serviceName}>
           {row.serviceName}
@@ -52,6 +83,22 @@ export const QueueRow = memo(function QueueRow(props: QueueRowProps) {
       <span className="cell cell-neighborhood">
         {row.neighborhood ?? <span className="muted">—</span>}
       </span>
+      <span className="cell cell-work" data-testid="queue-work">
+        <span className={`work-badge work-${row.workStatus}`}>
+          {WORK_LABELS[row.workStatus]}
+          {row.pending ? (
+            <span className="pending-mark" title="Waiting for the server">
+              {' '}
+              · pending
+            </span>
+          ) : null}
+        </span>
+        {props.crewName ? (
+          <span className="work-crew" title={props.crewName}>
+            {props.crewName}
+          </span>
+        ) : null}
+      </span>
       <span className="cell cell-age">
         {formatDuration(now - row.requestedAt)}
       </span>
@@ -66,7 +113,10 @@ export const QueueRow = memo(function QueueRow(props: QueueRowProps) {
             </span>
           </>
         )}
-        <span className="visually-hidden">, {SLA_LABELS[state]}</span>
+        <span className="visually-hidden">
+          , {SLA_LABELS[state]}
+          {marked ? ', ticked' : ''}
+        </span>
       </span>
     </div>
   );

@@ -3,10 +3,18 @@ import type { StateCreator } from 'zustand/vanilla';
 
 import type {
   AppInfo,
+  Conflict,
+  CrewListItem,
+  CrewSuggestions,
   MapPoints,
+  NearbyRequest,
   QueueFacets,
   QueueSort,
+  RequestActivity,
+  RequestDispatch,
+  SyncStatus,
 } from '../../../shared/contract';
+import type { CrewStatus } from '../../../shared/sync-protocol';
 import type { QueueRow, ServiceRequest } from '../../../shared/domain';
 import type { RowWindow } from '../queue/virtual-window';
 
@@ -81,6 +89,49 @@ export type SelectionSlice = {
   relocateSelection: (scroll?: boolean) => Promise<void>;
 };
 
+/** What the dispatcher acts on: crews, sync health, conflicts, actions. */
+export type DispatchSlice = {
+  crews: CrewListItem[];
+  syncStatus: SyncStatus | null;
+  conflicts: Conflict[];
+  /** The selected request's notes, history, suggestions and neighbours. */
+  activity: RequestActivity | null;
+  dispatch: RequestDispatch | null;
+  suggestions: CrewSuggestions | null;
+  nearby: NearbyRequest[] | null;
+  /** The last action's outcome in words, for a polite live region. */
+  notice: { id: number; text: string; tone: 'ok' | 'error' } | null;
+  loadCrews: () => Promise<void>;
+  loadConflicts: () => Promise<void>;
+  setSyncStatus: (status: SyncStatus) => void;
+  /** Loads the extras of the selected request (or clears them). */
+  loadRequestExtras: (id: string | null) => Promise<void>;
+  assign: (requestIds: string[], crewId: string) => Promise<boolean>;
+  unassign: (requestId: string) => Promise<boolean>;
+  setStatus: (
+    requestId: string,
+    status: 'open' | 'in_progress' | 'resolved' | 'closed',
+    reason: string | null,
+  ) => Promise<boolean>;
+  addNote: (
+    requestId: string,
+    body: string,
+    visibility: 'internal' | 'public',
+  ) => Promise<boolean>;
+  setCrewStatus: (crewId: string, status: CrewStatus) => Promise<boolean>;
+  dismissConflict: (seq: number) => Promise<void>;
+  /** Shows rows as changed at once, marked pending, before any answer. */
+  patchRows: (ids: readonly string[], patch: Partial<QueueRow>) => void;
+};
+
+/** Requests ticked for a bulk action, in the queue or by a lasso on the map. */
+export type MarksSlice = {
+  markedIds: string[];
+  toggleMarked: (id: string) => void;
+  setMarked: (ids: string[]) => void;
+  clearMarked: () => void;
+};
+
 export type LifecycleSlice = {
   /** Loads everything and subscribes to events; returns the unsubscribe. */
   start: () => () => void;
@@ -95,6 +146,8 @@ export type AppState = StatusSlice &
   QueueSlice &
   MapSlice &
   SelectionSlice &
+  DispatchSlice &
+  MarksSlice &
   LifecycleSlice;
 
 export type SliceCreator<Slice> = StateCreator<AppState, [], [], Slice>;

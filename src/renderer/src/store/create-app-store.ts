@@ -2,9 +2,11 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 
 import type { StreetDeskApi } from '../../../shared/contract';
 import type { AppState } from './app-state';
+import { createDispatchSlice } from './dispatch-slice';
 import { createFiltersSlice } from './filters-slice';
 import { createLifecycleSlice } from './lifecycle-slice';
 import { createMapSlice } from './map-slice';
+import { createMarksSlice } from './marks-slice';
 import { createQueueSlice } from './queue-slice';
 import { createSelectionSlice } from './selection-slice';
 import { createStatusSlice } from './status-slice';
@@ -22,6 +24,8 @@ export function createAppStore(
     ...createQueueSlice(api)(...args),
     ...createMapSlice(api)(...args),
     ...createSelectionSlice(api)(...args),
+    ...createDispatchSlice(api)(...args),
+    ...createMarksSlice()(...args),
     ...createLifecycleSlice(api)(...args),
   }));
 }

@@ -11,6 +11,14 @@ export function createLifecycleSlice(
         get().loadFacets(),
         get().refreshQueue(),
         get().loadPoints(),
+        get().loadCrews(),
+        get().loadConflicts(),
+        api
+          .getSyncStatus()
+          .then((status) => get().setSyncStatus(status))
+          .catch((error: unknown) =>
+            get().reportError('read the sync status', error),
+          ),
       ]);
 
       api
@@ -20,11 +28,18 @@ export function createLifecycleSlice(
           get().reportError('read the server clock', error),
         );
 
+      let lastSeq = -1;
       const unsubscribe = [
         api.on('requestsChanged', () => void get().refreshAll()),
-        api.on('syncStatusChanged', (status) =>
-          get().setClockOffset(status.serverClockOffsetMs),
-        ),
+        api.on('syncStatusChanged', (status) => {
+          get().setSyncStatus(status);
+          // Crews come through the same change feed as requests.
+          if (status.lastPulledSeq !== lastSeq) {
+            lastSeq = status.lastPulledSeq;
+            void get().loadCrews();
+          }
+        }),
+        api.on('conflictsChanged', () => void get().loadConflicts()),
       ];
       return () => unsubscribe.forEach((off) => off());
     },
@@ -51,6 +66,8 @@ export function createLifecycleSlice(
         get().loadPoints(),
         // The dispatcher may be reading elsewhere in the list: do not scroll.
         get().relocateSelection(false),
+        get().loadCrews(),
+        get().loadRequestExtras(get().selectedId),
       ]);
     },
   });

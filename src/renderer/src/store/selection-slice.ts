@@ -59,6 +59,15 @@ export function createSelectionSlice(
         });
 
         const work: Promise<void>[] = [loadDetail(id)];
+        if (changed) {
+          set({
+            activity: null,
+            dispatch: null,
+            suggestions: null,
+            nearby: null,
+          });
+          work.push(get().loadRequestExtras(id));
+        }
         if (index === undefined) {
           work.push(
             locate(id).then(
@@ -97,6 +106,7 @@ export function createSelectionSlice(
           detailMissing: false,
           selectedFrom: null,
         });
+        void get().loadRequestExtras(null);
       },
 
       async relocateSelection(scroll = true) {

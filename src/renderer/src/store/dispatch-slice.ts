@@ -1,0 +1,225 @@
+// The dispatcher's actions and what they act on. Every action shows in the
+// queue at once, marked pending, and then goes to the services as an
+// intent; the services' answer (or the next refetch) replaces the guess.
+import type { StreetDeskApi } from '../../../shared/contract';
+import type { QueueRow } from '../../../shared/domain';
+import type { DispatchSlice, SliceCreator } from './app-state';
+import { describeError } from './status-slice';
+
+export function createDispatchSlice(
+  api: StreetDeskApi,
+): SliceCreator<DispatchSlice> {
+  return (set, get) => {
+    let noticeId = 0;
+    let latestExtras = 0;
+
+    const notify = (text: string, tone: 'ok' | 'error' = 'ok') =>
+      set({ notice: { id: ++noticeId, text, tone } });
+
+    /** Runs an action; a refusal is told to the user, not thrown. */
+    const act = async (
+      doing: string,
+      work: () => Promise<unknown>,
+      done: string,
+      undo?: () => void,
+    ): Promise<boolean> => {
+      try {
+        await work();
+        notify(done);
+        return true;
+      } catch (error) {
+        undo?.();
+        notify(describeError(doing, error), 'error');
+        return false;
+      } finally {
+        const id = get().selectedId;
+        if (id !== null) void get().loadRequestExtras(id);
+      }
+    };
+
+    /** The rows as shown now, to put back if the action is refused. */
+    const snapshotRows = (ids: readonly string[]) => {
+      const wanted = new Set(ids);
+      const saved: QueueRow[] = [];
+      for (const rows of Object.values(get().pages)) {
+        for (const row of rows)
+          if (wanted.has(row.serviceRequestId)) saved.push(row);
+      }
+      return () => {
+        for (const row of saved) get().patchRows([row.serviceRequestId], row);
+      };
+    };
+
+    const crewName = (crewId: string) =>
+      get().crews.find((crew) => crew.crewId === crewId)?.name ?? crewId;
+
+    return {
+      crews: [],
+      syncStatus: null,
+      conflicts: [],
+      activity: null,
+      dispatch: null,
+      suggestions: null,
+      nearby: null,
+      notice: null,
+
+      patchRows(ids, patch) {
+        const wanted = new Set(ids);
+        const pages = get().pages;
+        let changed = false;
+        const next: typeof pages = {};
+        for (const [key, rows] of Object.entries(pages)) {
+          const hit = rows.some((row) => wanted.has(row.serviceRequestId));
+          next[Number(key)] = hit
+            ? rows.map((row) =>
+                wanted.has(row.serviceRequestId) ? { ...row, ...patch } : row,
+              )
+            : rows;
+          changed ||= hit;
+        }
+        if (changed) set({ pages: next });
+      },
+
+      async loadCrews() {
+        try {
+          set({ crews: await api.listCrews() });
+        } catch (error) {
+          get().reportError('load the crews', error);
+        }
+      },
+
+      async loadConflicts() {
+        try {
+          set({ conflicts: await api.listConflicts() });
+        } catch (error) {
+          get().reportError('load the conflicts', error);
+        }
+      },
+
+      setSyncStatus(status) {
+        set({ syncStatus: status });
+        get().setClockOffset(status.serverClockOffsetMs);
+      },
+
+      async loadRequestExtras(id) {
+        const call = ++latestExtras;
+        if (id === null) {
+          set({
+            activity: null,
+            dispatch: null,
+            suggestions: null,
+            nearby: null,
+          });
+          return;
+        }
+        try {
+          const [activity, dispatch, suggestions, nearby] = await Promise.all([
+            api.getRequestActivity(id),
+            api.getRequestDispatch(id),
+            api.suggestCrews(id),
+            api.listNearby(id),
+          ]);
+          if (call !== latestExtras || get().selectedId !== id) return;
+          set({ activity, dispatch, suggestions, nearby });
+        } catch (error) {
+          get().reportError(`load the activity of request ${id}`, error);
+        }
+      },
+
+      assign(requestIds, crewId) {
+        const undo = snapshotRows(requestIds);
+        get().patchRows(requestIds, {
+          assignedCrewId: crewId,
+          workStatus: 'assigned',
+          pending: true,
+        });
+        const name = crewName(crewId);
+
+        if (requestIds.length === 1) {
+          const [requestId] = requestIds as [string];
+          return act(
+            `assign ${name} to request ${requestId}`,
+            () => api.assignCrew({ requestId, crewId }),
+            `Assigned ${name} to request ${requestId}; waiting for the server.`,
+            undo,
+          );
+        }
+
+        return act(
+          `assign ${name}`,
+          async () => {
+            const result = await api.assignCrewMany({ requestIds, crewId });
+            if (result.refused.length > 0) {
+              const refusedIds = result.refused.map((r) => r.requestId);
+              snapshotRows(refusedIds);
+              void get().refreshQueue(true);
+              throw new Error(
+                `${result.assigned.length} assigned; ` +
+                  `${result.refused.length} refused: ` +
+                  result.refused
+                    .map((r) => `${r.requestId}: ${r.reason}`)
+                    .join(' '),
+              );
+            }
+            get().clearMarked();
+          },
+          `Assigned ${name} to ${requestIds.length} requests; waiting for the server.`,
+        );
+      },
+
+      unassign(requestId) {
+        const undo = snapshotRows([requestId]);
+        get().patchRows([requestId], {
+          assignedCrewId: null,
+          workStatus: 'open',
+          pending: true,
+        });
+        return act(
+          `unassign the crew of request ${requestId}`,
+          () => api.unassignCrew({ requestId }),
+          `Unassigned the crew of request ${requestId}.`,
+          undo,
+        );
+      },
+
+      setStatus(requestId, status, reason) {
+        const undo = snapshotRows([requestId]);
+        get().patchRows([requestId], { pending: true });
+        const words = status.replace('_', ' ');
+        return act(
+          `set request ${requestId} to ${words}`,
+          () => api.setRequestStatus({ requestId, status, reason }),
+          `Request ${requestId} set to ${words}.`,
+          undo,
+        );
+      },
+
+      addNote(requestId, body, visibility) {
+        return act(
+          `add a note to request ${requestId}`,
+          () => api.addNote({ requestId, body, visibility }),
+          `Added ${visibility === 'public' ? 'a public' : 'an internal'} note to request ${requestId}.`,
+        );
+      },
+
+      async setCrewStatus(crewId, status) {
+        const ok = await act(
+          `change the status of ${crewName(crewId)}`,
+          () => api.setCrewStatus({ crewId, status }),
+          `${crewName(crewId)} is now ${status.replace('_', ' ')}.`,
+        );
+        await get().loadCrews();
+        return ok;
+      },
+
+      async dismissConflict(seq) {
+        try {
+          await api.dismissConflict({ seq });
+        } catch (error) {
+          get().reportError('dismiss the conflict', error);
+        }
+        await get().loadConflicts();
+      },
+    };
+  };
+}
