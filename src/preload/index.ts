@@ -46,6 +46,9 @@ const api = {
   saveSettings: (arg) => call('saveSettings', arg),
   signIn: (arg) => call('signIn', arg),
   signOut: () => call('signOut'),
+  listSavedViews: () => call('listSavedViews'),
+  saveView: (arg) => call('saveView', arg),
+  deleteView: (arg) => call('deleteView', arg),
 
   on<E extends EventName>(
     event: E,

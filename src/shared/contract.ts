@@ -43,7 +43,8 @@ export const slaStateSchema = z.enum([
 /** Longest search text accepted; longer input is a mistake, not a search. */
 export const MAX_SEARCH_TEXT = 200;
 
-export const queueFilterSchema = z
+/** The filter's fields, before the rule that ties SLA states to `now`. */
+const queueFilterFields = z
   .object({
     /** Service names (types) to keep; empty or absent keeps all. */
     types: z.array(text(200)).max(500).optional(),
@@ -64,11 +65,18 @@ export const queueFilterSchema = z
     /** Words to find in the address, type or description (prefixes). */
     text: z.string().max(MAX_SEARCH_TEXT).optional(),
   })
-  .strict()
-  .refine((filter) => !filter.slaStates?.length || filter.now !== undefined, {
+  .strict();
+
+export const queueFilterSchema = queueFilterFields.refine(
+  (filter) => !filter.slaStates?.length || filter.now !== undefined,
+  {
     path: ['now'],
     message: 'an SLA-state filter needs now, the time to judge SLA states at',
-  });
+  },
+);
+
+/** A saved view's filter: no `now`, which is read each time it is used. */
+export const savedFilterSchema = queueFilterFields.omit({ now: true });
 
 export const mapPointSchema = z
   .object({
@@ -113,6 +121,39 @@ export type QueueFilter = z.infer<typeof queueFilterSchema>;
 export type QueueSort = z.infer<typeof queueSortSchema>;
 export type QueueQuery = z.infer<typeof queueQuerySchema>;
 export type LocateQuery = z.infer<typeof locateQuerySchema>;
+export type SlaStateFilter = z.infer<typeof slaStateSchema>;
+export type DistanceSort = z.infer<typeof distanceSortSchema>;
+
+/** How many saved views one console keeps. */
+export const MAX_SAVED_VIEWS = 50;
+
+export const savedViewNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'a saved view needs a name')
+  .max(80, 'a saved view name is at most 80 characters');
+
+/** A named filter and sort; `now` is never saved, it is read at use. */
+export const saveViewSchema = z
+  .object({
+    name: savedViewNameSchema,
+    filter: savedFilterSchema,
+    sort: queueSortSchema,
+  })
+  .strict();
+
+export const deleteViewSchema = z
+  .object({ name: savedViewNameSchema })
+  .strict();
+
+export type SavedFilter = z.infer<typeof savedFilterSchema>;
+
+export type SavedView = {
+  name: string;
+  filter: SavedFilter;
+  sort: QueueSort;
+  savedAt: number;
+};
 
 export type QueuePage = {
   /** Rows matching the filter, in all. */
@@ -123,9 +164,15 @@ export type QueuePage = {
 
 export type FacetValue = { value: string; count: number };
 
+/** A crew among the facets: its id is the value, its name the label. */
+export type CrewFacetValue = FacetValue & { name: string };
+
 export type QueueFacets = {
   types: FacetValue[];
   neighborhoods: FacetValue[];
+  queues: FacetValue[];
+  departments: FacetValue[];
+  crews: CrewFacetValue[];
 };
 
 /**
@@ -351,6 +398,9 @@ export const methods = {
   saveSettings: saveSettingsSchema,
   signIn: signInArgSchema,
   signOut: z.undefined(),
+  listSavedViews: z.undefined(),
+  saveView: saveViewSchema,
+  deleteView: deleteViewSchema,
 } as const;
 
 export type MethodResults = {
@@ -387,6 +437,11 @@ export type MethodResults = {
   saveSettings: ConsoleSettings;
   signIn: ConsoleSettings;
   signOut: ConsoleSettings;
+  /** By name. */
+  listSavedViews: SavedView[];
+  /** Creates or replaces the view of that name; returns every view. */
+  saveView: SavedView[];
+  deleteView: { deleted: boolean };
 };
 
 export type MethodName = keyof typeof methods;

@@ -69,6 +69,13 @@ describe('the contract', () => {
       saveSettings: { centralUrl: 'https://311.boston.example' },
       signIn: { username: 'ana', password: 'correct horse' },
       signOut: undefined,
+      listSavedViews: undefined,
+      saveView: {
+        name: 'Breached near me',
+        filter: { slaStates: ['breached'], assigned: false, text: 'main st' },
+        sort: { by: 'distance', from: { lat: 42.36, long: -71.06 } },
+      },
+      deleteView: { name: 'Breached near me' },
     };
 
     for (const method of methodNames) {

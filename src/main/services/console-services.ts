@@ -265,6 +265,9 @@ function createHandlers(
     saveSettings: ({ centralUrl }) => connection.saveSettings(centralUrl),
     signIn: ({ username, password }) => connection.signIn(username, password),
     signOut: () => connection.signOut(),
+    listSavedViews: () => store.views.listSavedViews(),
+    saveView: (view) => store.views.saveView(view, connection.clock.now()),
+    deleteView: ({ name }) => ({ deleted: store.views.deleteView(name) }),
   };
 }
 

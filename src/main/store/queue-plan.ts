@@ -1,4 +1,5 @@
-import type { QueueFilter, QueueSort } from '../../shared/contract';
+import type { QueueFilter } from '../../shared/contract';
+import { searchesText, type IndexedSort } from './queue-filter-sql';
 
 /**
  * Sorting a match costs about this many times more than stepping over an
@@ -35,20 +36,26 @@ export function choosePagePlan(
     : 'sort-matches';
 }
 
-const sortIndex: Record<QueueSort, string> = {
+const sortIndex: Record<IndexedSort, string> = {
   due: 'requests_open_by_due',
   age: 'requests_open_by_age',
 };
 
-/** The index a page query must use under a plan (see migration 2). */
+/**
+ * The index a page query must use under a plan (see migration 5), or null
+ * to let SQLite start from the search index's matches.
+ */
 export function pageIndex(
   plan: PagePlan,
-  sort: QueueSort,
+  sort: IndexedSort,
   filter: QueueFilter,
-): string {
+): string | null {
   if (plan === 'walk-sort-index') return sortIndex[sort];
+  if (filter.types?.length) return 'requests_open_by_type';
+  if (filter.neighborhoods?.length) return 'requests_open_by_neighborhood';
+  if (searchesText(filter)) return null;
 
-  return filter.types?.length
-    ? 'requests_open_by_type'
-    : 'requests_open_by_neighborhood';
+  // Nothing narrows an index's leading column: walking in sort order
+  // steps over no more entries than a scan would, and sorts nothing.
+  return sortIndex[sort];
 }

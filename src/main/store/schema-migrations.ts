@@ -3,6 +3,7 @@ import { createRequestsAndMeta } from './migrations/001-requests-and-meta';
 import { addQueueSortKeys } from './migrations/002-queue-sort-keys';
 import { createDispatchTables } from './migrations/003-dispatch-tables';
 import { createSyncTables } from './migrations/004-sync-tables';
+import { addQueueFiltersAndSearch } from './migrations/005-queue-filters-and-search';
 
 /**
  * The schema's history, oldest first. Migration n (1-based) takes a
@@ -14,6 +15,7 @@ export const migrations: readonly string[] = [
   addQueueSortKeys,
   createDispatchTables,
   createSyncTables,
+  addQueueFiltersAndSearch,
 ];
 
 export const latestSchemaVersion = migrations.length;

@@ -13,6 +13,10 @@ import { createMetaRepository } from './meta-repository';
 import { createQueueFacetsQuery } from './queue-facets';
 import { createQueueQueries } from './queue-query';
 import { createRequestsRepository } from './requests-repository';
+import {
+  createSavedViewsRepository,
+  type SavedViewsRepository,
+} from './saved-views-repository';
 import type { StoredRequest } from './stored-request';
 import { createSyncStore, type SyncStore } from './sync-store';
 
@@ -20,7 +24,7 @@ import { createSyncStore, type SyncStore } from './sync-store';
 export type Store = {
   /** Open requests matching the filter, one page in the chosen order. */
   listQueue(query: QueueQuery): QueuePage;
-  /** Open requests per type and per neighbourhood, most frequent first. */
+  /** Open requests per type, neighbourhood, queue, department and crew. */
   getQueueFacets(): QueueFacets;
   /** Open requests with a location, matching the filter. */
   getMapPoints(filter: QueueFilter): MapPoints;
@@ -41,6 +45,8 @@ export type Store = {
   transaction<T>(work: () => T): T;
   /** Confirmed server state, the outbox and the sync bookkeeping. */
   sync: SyncStore;
+  /** Named filter and sort sets, kept on this console only. */
+  views: SavedViewsRepository;
   /** Refreshes the query planner's statistics; call after a bulk import. */
   optimize(): void;
   close(): void;
@@ -65,6 +71,7 @@ export function openStore(path: string): Store {
     getQueueFacets,
     getMapPoints,
     sync: createSyncStore(db),
+    views: createSavedViewsRepository(db),
     transaction: (work) => db.transaction(work)(),
     optimize() {
       db.pragma('analysis_limit = 1000');

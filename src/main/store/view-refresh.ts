@@ -10,6 +10,7 @@ import {
 import { replayOnCrew, replayOnRequest } from '../sync/replay-intent';
 import { crewColumns, crewValues } from './crew-row';
 import type { SqliteDatabase } from './database';
+import { rebuildSearchIndex } from './search-index';
 import {
   fromConfirmedRow,
   syncRequestColumns,
@@ -103,10 +104,15 @@ export function createViewRefresh(db: SqliteDatabase): ViewRefresh {
       "SELECT DISTINCT target_id FROM outbox_targets WHERE kind = 'request'",
     )
     .pluck();
-  // The view's own indexes (not the primary key's, which has no SQL).
-  const selectViewIndexes = db.prepare<[], { name: string; sql: string }>(
-    `SELECT name, sql FROM sqlite_schema
-     WHERE type = 'index' AND tbl_name = 'requests' AND sql IS NOT NULL`,
+  // The view's own indexes (not the primary key's, which has no SQL) and
+  // the triggers that keep its search index up to date.
+  const selectViewIndexes = db.prepare<
+    [],
+    { type: 'index' | 'trigger'; name: string; sql: string }
+  >(
+    `SELECT type, name, sql FROM sqlite_schema
+     WHERE type IN ('index', 'trigger') AND tbl_name = 'requests'
+       AND sql IS NOT NULL`,
   );
   const selectCrewIds = db
     .prepare<[], string>('SELECT id FROM crews_confirmed')
@@ -145,13 +151,17 @@ export function createViewRefresh(db: SqliteDatabase): ViewRefresh {
     hasPending: (kind, id) => anyPending.get(kind, id) !== undefined,
     rebuildAllRequests() {
       // Building the queue's indexes once over the loaded rows is about
-      // twice as fast as keeping them up to date row by row. The caller's
-      // transaction makes the drop and the rebuild one step.
+      // twice as fast as keeping them up to date row by row, and the search
+      // index far faster. The caller's transaction makes the drop and the
+      // rebuild one step.
       const indexes = selectViewIndexes.all();
-      for (const index of indexes) db.exec(`DROP INDEX "${index.name}"`);
+      for (const index of indexes) {
+        db.exec(`DROP ${index.type.toUpperCase()} "${index.name}"`);
+      }
       db.exec('DELETE FROM requests');
       db.exec(viewFromConfirmedSql);
       for (const index of indexes) db.exec(index.sql);
+      rebuildSearchIndex(db);
 
       for (const id of selectPendingRequests.all()) refreshRequest(id);
     },

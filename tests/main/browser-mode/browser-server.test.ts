@@ -30,7 +30,13 @@ const handlers: ServiceHandlers = {
     calls.push(query);
     return { total: 0, offset: query.offset, rows: [] };
   },
-  getQueueFacets: () => ({ types: [], neighborhoods: [] }),
+  getQueueFacets: () => ({
+    types: [],
+    neighborhoods: [],
+    queues: [],
+    departments: [],
+    crews: [],
+  }),
   getMapPoints: () => ({ ids: [], coords: [], requestedAt: [], slaDueAt: [] }),
   locateInQueue: () => ({ index: null }),
   getRequest: (id) => {

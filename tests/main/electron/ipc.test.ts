@@ -47,7 +47,13 @@ function fakeHandlers() {
       demo: null,
     }),
     listQueue: record('listQueue', { total: 0, offset: 0, rows: [] }),
-    getQueueFacets: record('getQueueFacets', { types: [], neighborhoods: [] }),
+    getQueueFacets: record('getQueueFacets', {
+      types: [],
+      neighborhoods: [],
+      queues: [],
+      departments: [],
+      crews: [],
+    }),
     getMapPoints: record('getMapPoints', {
       ids: [],
       coords: [],
