@@ -4,12 +4,19 @@ import './styles/dispatch.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 import { BulkBar } from './dispatch/bulk-bar';
+import { CommandPalette } from './keyboard/command-palette';
+import { focusSoon } from './keyboard/focus-targets';
+import { paletteCommands } from './keyboard/palette-commands';
+import type { CommandId } from './keyboard/shortcuts';
+import { ShortcutsHelp } from './keyboard/shortcuts-help';
+import { useKeyboardCommands } from './keyboard/use-keyboard-commands';
 import { ActionNotice } from './header/action-notice';
 import { AppHeader } from './header/app-header';
 import { ErrorBanner } from './header/error-banner';
 import { FilterBar } from './filters/filter-bar';
 import { PaneSplitter } from './layout/pane-splitter';
 import { SidePanel, type SideTab } from './layout/side-panel';
+import { applyTheme, storedTheme, type Theme } from './layout/theme';
 import { MapView } from './map/map-view';
 import { QueueList } from './queue/queue-list';
 import { appStore, useAppStore } from './store/use-app-store';
@@ -21,7 +28,38 @@ const CLOCK_TICK_MS = 30_000;
 export function App() {
   const workspace = useRef<HTMLElement>(null);
   const [tab, setTab] = useState<SideTab>('request');
+  const [overlay, setOverlay] = useState<'palette' | 'help' | null>(null);
+  const [theme, setTheme] = useState<Theme>(storedTheme);
   const selectedId = useAppStore((state) => state.selectedId);
+
+  useEffect(() => applyTheme(theme), [theme]);
+  const toggleTheme = useCallback(
+    () => setTheme((current) => (current === 'dark' ? 'light' : 'dark')),
+    [],
+  );
+
+  const run = useCallback((command: CommandId) => {
+    const focusRequest = (target: 'assign' | 'status' | 'note') => {
+      setTab('request');
+      void focusSoon(target);
+    };
+    const actions: Record<CommandId, () => void> = {
+      palette: () => setOverlay('palette'),
+      help: () => setOverlay('help'),
+      'focus-queue': () => void focusSoon('queue'),
+      'focus-search': () => void focusSoon('search'),
+      assign: () => focusRequest('assign'),
+      status: () => focusRequest('status'),
+      note: () => focusRequest('note'),
+      'show-request': () => setTab('request'),
+      'show-crews': () => setTab('crews'),
+      'show-conflicts': () => setTab('conflicts'),
+      'clear-ticks': () => appStore.getState().clearMarked(),
+      'close-detail': () => appStore.getState().clearSelection(),
+    };
+    actions[command]();
+  }, []);
+  useKeyboardCommands(run, overlay === null);
 
   useEffect(() => appStore.getState().start(), []);
 
@@ -51,7 +89,7 @@ export function App() {
 
   return (
     <div className="app">
-      <AppHeader />
+      <AppHeader theme={theme} onToggleTheme={toggleTheme} />
       <SyncStatusBar onShowConflicts={() => setTab('conflicts')} />
       <ErrorBanner />
       <ActionNotice />
@@ -84,6 +122,15 @@ export function App() {
         />
         <SidePanel tab={tab} onTab={setTab} />
       </main>
+      {overlay === 'palette' ? (
+        <CommandPalette
+          commands={paletteCommands(appStore.getState(), { run, toggleTheme })}
+          onClose={() => setOverlay(null)}
+        />
+      ) : null}
+      {overlay === 'help' ? (
+        <ShortcutsHelp onClose={() => setOverlay(null)} />
+      ) : null}
     </div>
   );
 }

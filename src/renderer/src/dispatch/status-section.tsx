@@ -2,29 +2,10 @@
 // resolve or close, the last two with a reason.
 import { useState } from 'react';
 
-import type { WorkStatus } from '../../../shared/sync-protocol';
 import { useAppStore } from '../store/use-app-store';
+import { allowedMoves, NEEDS_REASON, type StatusMove } from './status-moves';
 
-type Target = 'open' | 'in_progress' | 'resolved' | 'closed';
-
-const NEEDS_REASON = new Set<Target>(['resolved', 'closed']);
-
-/** The moves a city allows from each work status. */
-export function allowedMoves(status: WorkStatus): Target[] {
-  switch (status) {
-    case 'open':
-    case 'assigned':
-      return ['in_progress', 'resolved', 'closed'];
-    case 'in_progress':
-      return ['open', 'resolved', 'closed'];
-    case 'resolved':
-      return ['open', 'closed'];
-    case 'closed':
-      return [];
-  }
-}
-
-const MOVE_LABELS: Record<Target, string> = {
+const MOVE_LABELS: Record<StatusMove, string> = {
   open: 'Back to the queue',
   in_progress: 'Start work',
   resolved: 'Resolve…',
@@ -35,7 +16,7 @@ export function StatusSection(props: { requestId: string }) {
   const { requestId } = props;
   const dispatch = useAppStore((state) => state.dispatch);
   const setStatus = useAppStore((state) => state.setStatus);
-  const [asking, setAsking] = useState<Target | null>(null);
+  const [asking, setAsking] = useState<StatusMove | null>(null);
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -43,7 +24,7 @@ export function StatusSection(props: { requestId: string }) {
     dispatch?.serviceRequestId === requestId ? dispatch.workStatus : null;
   if (status === null) return null;
 
-  const move = (target: Target) => {
+  const move = (target: StatusMove) => {
     if (NEEDS_REASON.has(target)) {
       setAsking(target);
       setProblem(null);

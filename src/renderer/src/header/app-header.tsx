@@ -1,18 +1,13 @@
 import '../styles/header.css';
 
-import { useEffect, useState } from 'react';
-
-import { applyTheme, storedTheme, type Theme } from '../layout/theme';
+import type { Theme } from '../layout/theme';
 import { useAppStore } from '../store/use-app-store';
 
 const count = new Intl.NumberFormat('en-US');
 
-export function AppHeader() {
+export function AppHeader(props: { theme: Theme; onToggleTheme: () => void }) {
   const info = useAppStore((state) => state.info);
   const total = useAppStore((state) => state.total);
-  const [theme, setTheme] = useState<Theme>(storedTheme);
-
-  useEffect(() => applyTheme(theme), [theme]);
 
   const shown = total === null ? '…' : count.format(total);
   const all = info ? count.format(info.openRequests) : '…';
@@ -31,8 +26,8 @@ export function AppHeader() {
       <button
         type="button"
         className="theme-toggle"
-        aria-pressed={theme === 'dark'}
-        onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}
+        aria-pressed={props.theme === 'dark'}
+        onClick={props.onToggleTheme}
       >
         Dark theme
       </button>
