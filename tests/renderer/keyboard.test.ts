@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 
-import { filterCommands } from '../../src/renderer/src/keyboard/command-palette';
+import { filterCommands } from '../../src/renderer/src/keyboard/palette-filter';
 import { paletteCommands } from '../../src/renderer/src/keyboard/palette-commands';
 import {
   SHORTCUTS,

@@ -3,7 +3,7 @@
 // status moves the selected request allows.
 import { allowedMoves } from '../dispatch/status-moves';
 import type { AppState } from '../store/app-state';
-import type { PaletteCommand } from './command-palette';
+import type { PaletteCommand } from './palette-filter';
 import { SHORTCUTS, type CommandId } from './shortcuts';
 
 export type PaletteContext = {

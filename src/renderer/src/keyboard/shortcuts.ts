@@ -119,18 +119,6 @@ export const QUEUE_KEYS: { keys: string; what: string }[] = [
   { keys: 'Ctrl+click', what: 'Tick or untick a request' },
 ];
 
-/** Where typing means text, a letter is not a shortcut. */
-export function isTypingTarget(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  if (target instanceof HTMLTextAreaElement) return true;
-  if (target instanceof HTMLSelectElement) return true;
-  if (target instanceof HTMLInputElement) {
-    return !['checkbox', 'radio', 'button', 'submit'].includes(target.type);
-  }
-  return false;
-}
-
 /** The command a key press asks for, if any. */
 export function commandFor(event: KeyLike, typing: boolean): CommandId | null {
   for (const shortcut of SHORTCUTS) {

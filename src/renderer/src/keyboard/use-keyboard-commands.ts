@@ -2,7 +2,8 @@
 // commands, and leaves typing alone.
 import { useEffect } from 'react';
 
-import { commandFor, isTypingTarget, type CommandId } from './shortcuts';
+import { commandFor, type CommandId } from './shortcuts';
+import { isTypingTarget } from './typing-target';
 
 export function useKeyboardCommands(
   run: (command: CommandId) => void,
