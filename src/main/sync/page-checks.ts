@@ -20,15 +20,24 @@ const MAX_PAGE = 5000;
 const isFields = (value: unknown): value is Fields =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** A record's allowed keys, and the order a server writes them in. */
+type ExactKeys = { names: ReadonlySet<string>; order: readonly string[] };
+
+const exactKeys = (...order: string[]): ExactKeys => ({
+  names: new Set(order),
+  order,
+});
+
 /** Exactly these own keys, no others (zod's `.strict()`). */
-function hasExactly(value: Fields, keys: ReadonlySet<string>): boolean {
-  let count = 0;
-  for (const key in value) {
-    if (!Object.hasOwn(value, key)) continue;
-    if (!keys.has(key)) return false;
-    count += 1;
-  }
-  return count === keys.size;
+function hasExactly(value: Fields, keys: ExactKeys): boolean {
+  const own = Object.keys(value);
+  if (own.length !== keys.order.length) return false;
+
+  // A server writes every record's keys in one order: comparing name by
+  // name is several times faster than looking each one up.
+  let at = 0;
+  while (at < own.length && own[at] === keys.order[at]) at += 1;
+  return at === own.length || own.every((key) => keys.names.has(key));
 }
 
 const isId = (value: unknown) => typeof value === 'string' && ID.test(value);
@@ -52,7 +61,7 @@ const isDegrees = (value: unknown, limit: number) =>
     value >= -limit &&
     value <= limit);
 
-const requestKeys = new Set([
+const requestKeys = exactKeys(
   'serviceRequestId',
   'serviceCode',
   'serviceName',
@@ -78,7 +87,7 @@ const requestKeys = new Set([
   'assignedCrewId',
   'mergedInto',
   'version',
-]);
+);
 const workStatuses = new Set([
   'open',
   'assigned',
@@ -122,13 +131,13 @@ export function isSyncRequest(value: unknown): value is SyncRequest {
   );
 }
 
-const snapshotKeys = new Set([
+const snapshotKeys = exactKeys(
   'seq',
   'requests',
   'crews',
   'nextAfterId',
   'serverTime',
-]);
+);
 
 /**
  * The page when it certainly matches `snapshotPageSchema`; null when zod
@@ -159,8 +168,8 @@ export function checkSnapshotPage(body: unknown): SnapshotPage | null {
   return body as SnapshotPage;
 }
 
-const changesKeys = new Set(['changes', 'lastSeq', 'hasMore', 'serverTime']);
-const requestChangeKeys = new Set(['seq', 'kind', 'request']);
+const changesKeys = exactKeys('changes', 'lastSeq', 'hasMore', 'serverTime');
+const requestChangeKeys = exactKeys('seq', 'kind', 'request');
 
 function isChange(value: unknown): value is Change {
   if (

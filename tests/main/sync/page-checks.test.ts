@@ -145,6 +145,27 @@ describe('the hand-written page checks', () => {
     }
   });
 
+  it('take the keys in any order, but refuse a swapped or repeated name', () => {
+    const base = randomRequest(2);
+    const entries = Object.entries(base);
+    const reversed = Object.fromEntries([...entries].reverse());
+    const swapped = Object.fromEntries(
+      entries.map(([key, value]) =>
+        key === 'queue' ? ['queues', value] : [key, value],
+      ),
+    );
+    // The same number of keys, one name twice and `version` missing.
+    const repeated = JSON.parse(
+      JSON.stringify(base).replace('"version":', '"queue":'),
+    ) as unknown;
+
+    expect(isSyncRequest(reversed)).toBe(true);
+    for (const shape of [swapped, repeated]) {
+      expect(syncRequestSchema.safeParse(shape).success).toBe(false);
+      expect(isSyncRequest(shape)).toBe(false);
+    }
+  });
+
   it('vouch for a valid snapshot page and leave every broken one to zod', () => {
     const page = {
       seq: 7,
