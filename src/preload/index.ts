@@ -23,6 +23,7 @@ const api = {
   listQueue: (query) => call('listQueue', query),
   getQueueFacets: () => call('getQueueFacets'),
   getMapPoints: (filter) => call('getMapPoints', filter),
+  listUnlocated: (filter) => call('listUnlocated', filter),
   locateInQueue: (query) => call('locateInQueue', query),
   getRequest: (id) => call('getRequest', id),
   openExternal: (request) => call('openExternal', request),

@@ -25,6 +25,9 @@ import {
   TransientStoreError,
   type CentralStore,
 } from './storage/central-store';
+import { bundledSlaPolicy } from './sla/bundled-sla-policy';
+import { createSlaPolicyBook, type SlaPolicyBook } from './sla/sla-policy-book';
+import type { SlaPolicy } from './sla/sla-rule';
 import { openSqliteCentralStore } from './storage/sqlite/sqlite-central-store';
 
 /** A mount point for routes outside the staff API, e.g. `/open311/v2/`. */
@@ -51,12 +54,15 @@ export type CentralServerOptions = {
   sessionTtlMs?: number;
   busyTimeoutMs?: number;
   extraRoutes?: ExtraRoute[];
+  /** The SLA policy to start with; the bundled Boston defaults unless told. */
+  slaPolicy?: SlaPolicy;
 };
 
 export type CentralServer = {
   url: string;
   port: number;
   store: CentralStore;
+  slaPolicy: SlaPolicyBook;
   close(): Promise<void>;
 };
 
@@ -98,6 +104,7 @@ export async function createCentralServer(
     clock: { timeZone: options.timeZone ?? 'America/New_York' },
     push,
     sessionTtlMs: options.sessionTtlMs ?? SESSION_TTL_MS,
+    slaPolicy: createSlaPolicyBook(options.slaPolicy ?? bundledSlaPolicy()),
   };
   const extraRoutes = options.extraRoutes ?? [];
 
@@ -124,6 +131,7 @@ export async function createCentralServer(
     url,
     port,
     store,
+    slaPolicy: api.slaPolicy,
     async close() {
       stopPush();
       push.close();

@@ -186,6 +186,9 @@ export type MapPoints = {
   slaDueAt: (number | null)[];
 };
 
+/** Open requests with no location, most urgent first: the first few rows. */
+export type UnlocatedRequests = { total: number; rows: QueueRow[] };
+
 export type AppInfo = {
   version: string;
   mode: 'electron' | 'browser';
@@ -375,6 +378,7 @@ export const methods = {
   listQueue: queueQuerySchema,
   getQueueFacets: z.undefined(),
   getMapPoints: queueFilterSchema,
+  listUnlocated: queueFilterSchema,
   locateInQueue: locateQuerySchema,
   getRequest: requestIdSchema,
   openExternal: externalUrlSchema,
@@ -408,6 +412,7 @@ export type MethodResults = {
   listQueue: QueuePage;
   getQueueFacets: QueueFacets;
   getMapPoints: MapPoints;
+  listUnlocated: UnlocatedRequests;
   /** The row index of the request under that filter and sort; null if absent. */
   locateInQueue: { index: number | null };
   getRequest: ServiceRequest | null;

@@ -14,6 +14,7 @@ import {
 } from '../../src/main/browser-mode/browser-server';
 import { createToken } from '../../src/main/browser-mode/token-auth';
 import { createLogger } from '../../src/main/log/logger';
+import { startFaultProxy, type FaultProxy } from '../reliability/fault-proxy';
 import {
   createConsoleServices,
   type ConsoleServices,
@@ -29,6 +30,8 @@ export type RunningConsole = {
   server: BrowserServer;
   services: ConsoleServices;
   central: EmbeddedCentral;
+  /** Between the console and the central API: partition it to go offline. */
+  network: FaultProxy;
   dataDir: string;
 };
 
@@ -54,13 +57,14 @@ export const test = base.extend<Fixtures>({
       logger,
       replaySpeed: null,
     });
+    const network = await startFaultProxy({ target: central.url });
     const services = await createConsoleServices({
       dataDir,
       resourcesDir,
       mode: 'browser',
       logger,
       version: 'e2e',
-      central: { url: central.url, signIn: central.signIn },
+      central: { url: network.url, signIn: central.signIn },
     });
     await expect
       .poll(
@@ -79,10 +83,11 @@ export const test = base.extend<Fixtures>({
       logger,
     });
 
-    await use({ server, services, central, dataDir });
+    await use({ server, services, central, network, dataDir });
 
     await server.close();
     services.close();
+    await network.close();
     await central.close();
     rmSync(dataDir, { recursive: true, force: true });
   },

@@ -5,6 +5,7 @@ import type {
   EventPayloads,
   QueueFilter,
   QueueSort,
+  SavedView,
   StreetDeskApi,
 } from '../../src/shared/contract';
 import type { QueueRow, ServiceRequest } from '../../src/shared/domain';
@@ -48,7 +49,15 @@ function matches(request: FakeRequest, filter: QueueFilter) {
     !filter.neighborhoods?.length ||
     filter.neighborhoods.includes(request.neighborhood ?? '');
 
-  return typeOk && hoodOk;
+  const words = (filter.text ?? '').toLowerCase().split(/\W+/).filter(Boolean);
+  const haystack =
+    `${request.address ?? ''} ${request.serviceName}`.toLowerCase();
+  const textOk = words.every((word) => haystack.includes(word));
+  const assignedOk =
+    filter.assigned === undefined ||
+    filter.assigned === (request.assignedCrewId !== null);
+
+  return typeOk && hoodOk && textOk && assignedOk;
 }
 
 function sorted(rows: FakeRequest[], sort: QueueSort) {
@@ -63,6 +72,7 @@ function sorted(rows: FakeRequest[], sort: QueueSort) {
 
 export function createFakeApi(requests: FakeRequest[]): FakeApi {
   const calls: FakeApi['calls'] = [];
+  const views: SavedView[] = [];
   // The server's clock runs this far ahead of the machine's.
   const serverOffsetMs = 90 * 60_000;
   const failures = new Map<string, string>();
@@ -109,7 +119,25 @@ export function createFakeApi(requests: FakeRequest[]): FakeApi {
       record('getQueueFacets', undefined, () => ({
         types: countBy((row) => row.serviceName),
         neighborhoods: countBy((row) => row.neighborhood ?? ''),
+        queues: [],
+        departments: [],
+        crews: [],
       })),
+    listSavedViews: () => record('listSavedViews', undefined, () => [...views]),
+    saveView: (arg) =>
+      record('saveView', arg, () => {
+        const kept = views.filter((view) => view.name !== arg.name);
+        views.splice(0, views.length, ...kept, { ...arg, savedAt: 1 });
+        views.sort((a, b) => a.name.localeCompare(b.name));
+        return [...views];
+      }),
+    deleteView: (arg) =>
+      record('deleteView', arg, () => {
+        const before = views.length;
+        const kept = views.filter((view) => view.name !== arg.name);
+        views.splice(0, views.length, ...kept);
+        return { deleted: kept.length < before };
+      }),
     listQueue: (query) =>
       record('listQueue', query, () => {
         const rows = sorted(
@@ -136,6 +164,17 @@ export function createFakeApi(requests: FakeRequest[]): FakeApi {
           coords: located.flatMap((row) => [row.lon ?? 0, row.lat ?? 0]),
           requestedAt: located.map((row) => row.requestedAt),
           slaDueAt: located.map((row) => row.slaDueAt),
+        };
+      }),
+    listUnlocated: (filter) =>
+      record('listUnlocated', filter, () => {
+        const unlocated = requests.filter(
+          (row) => matches(row, filter) && row.lon === null,
+        );
+
+        return {
+          total: unlocated.length,
+          rows: unlocated.map(({ lon: _lon, lat: _lat, ...row }) => row),
         };
       }),
     locateInQueue: (query) =>

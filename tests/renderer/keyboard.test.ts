@@ -124,6 +124,12 @@ describe('the command palette', () => {
       'Start work on request R1',
     ]);
     expect(filterCommands(commands, '  ')).toHaveLength(commands.length);
+    // Punctuation in what is typed splits words as it does in the labels.
+    expect(
+      filterCommands(commands, 'assign crew-c (request r1)').map(
+        (c) => c.label,
+      )[0],
+    ).toBe('Assign Crew C to request R1');
     expect(filterCommands(commands, 'no such thing')).toEqual([]);
   });
 });

@@ -32,6 +32,7 @@ describe('the contract', () => {
       listQueue: goodQuery,
       getQueueFacets: undefined,
       getMapPoints: { types: ['Pothole'] },
+      listUnlocated: { neighborhoods: ['Dorchester'] },
       locateInQueue: { id: '101001240734', filter: {}, sort: 'age' },
       getRequest: '101001240734',
       openExternal: { url: 'https://www.boston.gov/' },

@@ -201,6 +201,7 @@ function createHandlers(
     listQueue: (query) => store.listQueue(query),
     getQueueFacets: () => store.getQueueFacets(),
     getMapPoints: (filter) => store.getMapPoints(filter),
+    listUnlocated: (filter) => store.listUnlocated(filter),
     locateInQueue: (query) => ({ index: store.locateInQueue(query) }),
     getRequest: (id) => store.getRequest(id),
     openExternal: async ({ url }) => {

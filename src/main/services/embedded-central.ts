@@ -10,6 +10,7 @@ import {
   startDemoCentral,
   type DemoCentral,
 } from '../../server/demo/demo-central';
+import type { CentralStore } from '../../server/storage/central-store';
 import type { Logger } from '../log/logger';
 import { DEMO_SEED_FILE } from './console-services';
 
@@ -17,6 +18,8 @@ export type EmbeddedCentral = {
   url: string;
   /** The demo dispatcher the console signs in as. */
   signIn: { username: string; password: string };
+  /** The central store itself, for tests that check what the server holds. */
+  store: CentralStore;
   close(): Promise<void>;
 };
 
@@ -60,6 +63,7 @@ export async function startEmbeddedCentral(options: {
   return {
     url: central.url,
     signIn: { username: 'dispatch', password },
+    store: central.server.store,
     close: () => central.close(),
   };
 }

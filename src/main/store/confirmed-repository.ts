@@ -11,7 +11,10 @@ import type {
   Note,
   SyncRequest,
 } from '../../shared/sync-protocol';
+import { createBatchedInsert } from './batched-insert';
 import type { SqliteDatabase } from './database';
+import { writeSnapshotData } from './snapshot-durability';
+import { createSlaOutcomeRecorder } from './sla-outcomes-recorder';
 import { createSyncStateRepository } from './sync-state-repository';
 import {
   confirmedValues,
@@ -57,6 +60,7 @@ export function createConfirmedRepository(
   view: ViewRefresh,
 ): ConfirmedRepository {
   const state = createSyncStateRepository(db);
+  const recordSlaClose = createSlaOutcomeRecorder(db);
 
   const upsertNewer = db.prepare(
     `INSERT INTO requests_confirmed (${columns})
@@ -67,6 +71,11 @@ export function createConfirmedRepository(
   const replace = db.prepare(
     `INSERT OR REPLACE INTO requests_confirmed (${columns})
      VALUES (${marks(syncRequestColumns.length)})`,
+  );
+  const replaceMany = createBatchedInsert(
+    db,
+    `INSERT OR REPLACE INTO requests_confirmed (${columns})`,
+    syncRequestColumns.length,
   );
   const removeUpTo = db.prepare<[string, number]>(
     `DELETE FROM requests_confirmed
@@ -161,6 +170,9 @@ export function createConfirmedRepository(
             if (applyRequest(change.request)) counts.requests += 1;
             break;
           case 'request_removed':
+            if (change.reason === 'closed') {
+              recordSlaClose(change.requestId, change.version);
+            }
             if (removeUpTo.run(change.requestId, change.version).changes) {
               view.refreshRequest(change.requestId);
               counts.requests += 1;
@@ -187,10 +199,9 @@ export function createConfirmedRepository(
 
   const loadSnapshotPage = db.transaction(
     (requests: readonly SyncRequest[]) => {
-      for (const request of requests) {
-        replace.run(confirmedValues(request));
-        seen?.run(request.serviceRequestId);
-      }
+      replaceMany(requests.map(confirmedValues));
+      if (seen === null) return;
+      for (const request of requests) seen.run(request.serviceRequestId);
     },
   );
 
@@ -252,8 +263,9 @@ export function createConfirmedRepository(
         'INSERT OR IGNORE INTO temp.snapshot_ids VALUES (?)',
       );
     },
-    loadSnapshotPage: (requests) => loadSnapshotPage(requests),
-    finishSnapshot: (seq) => finishSnapshot(seq),
+    loadSnapshotPage: (requests) =>
+      writeSnapshotData(db, () => loadSnapshotPage(requests)),
+    finishSnapshot: (seq) => writeSnapshotData(db, () => finishSnapshot(seq)),
     replaceCrews: (crews) => replaceCrews(crews),
     replaceBucket: (bucket, requests) => replaceBucket(bucket, requests),
     confirmedRequestVersions: () =>

@@ -4,6 +4,7 @@ import { addQueueSortKeys } from './migrations/002-queue-sort-keys';
 import { createDispatchTables } from './migrations/003-dispatch-tables';
 import { createSyncTables } from './migrations/004-sync-tables';
 import { addQueueFiltersAndSearch } from './migrations/005-queue-filters-and-search';
+import { createSlaOutcomes } from './migrations/006-sla-outcomes';
 
 /**
  * The schema's history, oldest first. Migration n (1-based) takes a
@@ -16,6 +17,7 @@ export const migrations: readonly string[] = [
   createDispatchTables,
   createSyncTables,
   addQueueFiltersAndSearch,
+  createSlaOutcomes,
 ];
 
 export const latestSchemaVersion = migrations.length;

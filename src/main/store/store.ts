@@ -5,20 +5,24 @@ import type {
   QueueFilter,
   QueuePage,
   QueueQuery,
+  UnlocatedRequests,
 } from '../../shared/contract';
 import type { ServiceRequest } from '../../shared/domain';
+import type { SlaStats } from '../../shared/sla-stats';
 import { openDatabase } from './database';
 import { createMapPointsQuery } from './map-points-query';
 import { createMetaRepository } from './meta-repository';
 import { createQueueFacetsQuery } from './queue-facets';
 import { createQueueQueries } from './queue-query';
 import { createRequestsRepository } from './requests-repository';
+import { createSlaStatsQuery } from './sla-stats-query';
 import {
   createSavedViewsRepository,
   type SavedViewsRepository,
 } from './saved-views-repository';
 import type { StoredRequest } from './stored-request';
 import { createSyncStore, type SyncStore } from './sync-store';
+import { createUnlocatedQuery } from './unlocated-query';
 
 /** The console's local SQLite store: the only place that speaks SQL. */
 export type Store = {
@@ -28,10 +32,14 @@ export type Store = {
   getQueueFacets(): QueueFacets;
   /** Open requests with a location, matching the filter. */
   getMapPoints(filter: QueueFilter): MapPoints;
+  /** Open requests with no location, matching the filter. */
+  listUnlocated(filter: QueueFilter): UnlocatedRequests;
   /** The request's row index under that filter and sort; null if absent. */
   locateInQueue(query: LocateQuery): number | null;
   getRequest(id: string): ServiceRequest | null;
   countOpenRequests(): number;
+  /** On-time counts for today and this week, open breaches, a 7-day series. */
+  getSlaStats(now: number): SlaStats;
   /** All requests, open or closed. */
   countRequests(): number;
   /** Inserts or replaces the requests in one transaction; returns the count. */
@@ -70,6 +78,8 @@ export function openStore(path: string): Store {
     ...queue,
     getQueueFacets,
     getMapPoints,
+    listUnlocated: createUnlocatedQuery(db),
+    getSlaStats: createSlaStatsQuery(db),
     sync: createSyncStore(db),
     views: createSavedViewsRepository(db),
     transaction: (work) => db.transaction(work)(),

@@ -2,11 +2,15 @@
 // open now and the city's crews, Open311 intake, and optionally the 2015
 // stream replayed into the present. `npm run server` and the console's
 // embedded demo both start it through here.
+import { dirname, join } from 'node:path';
+
 import { demoAnchorFor } from '../../main/import/demo-seed';
 import type { Logger } from '../../main/log/logger';
 import type { Role } from '../../shared/sync-protocol';
 import { createApiKey } from '../auth/staff-accounts';
 import { createCentralServer, type CentralServer } from '../central-server';
+import { boston311Neighborhood } from '../geo/boston-311-neighborhoods';
+import { readNeighborhoodIndex } from '../geo/neighborhood-index';
 import { handleOpen311, OPEN311_PREFIX } from '../open311/handle-open311';
 import { readBostonServices } from '../open311/boston-services';
 import type { Open311Ports } from '../open311/open311-ports';
@@ -43,6 +47,11 @@ export type DemoCentralOptions = {
   /** The demo accounts' password (created only when the names are free). */
   password: string;
   now?: () => number;
+  /**
+   * Holds neighborhoods.geojson, for placing posted requests. By default
+   * the basemap folder beside the seed's: both ship under resources/.
+   */
+  basemapDir?: string;
 };
 
 export type DemoCentral = {
@@ -77,10 +86,13 @@ export async function startDemoCentral(
     ],
   });
 
+  const neighborhoodAt = await loadNeighborhoods(options, logger);
   ports = createStorePorts({
     store: server.store,
     loadServices: () => readBostonServices(options.csvPath),
     now,
+    dueAt: (code, openedAt) => server.slaPolicy.dueAt(code, openedAt),
+    neighborhoodAt,
     reportError: (error, context) =>
       logger.error('an Open311 call failed', { context, error: String(error) }),
   });
@@ -103,6 +115,29 @@ export async function startDemoCentral(
       await server.close();
     },
   };
+}
+
+/** Undefined (requests go unplaced) when the polygons cannot be read. */
+async function loadNeighborhoods(
+  options: DemoCentralOptions,
+  logger: Logger,
+): Promise<((lat: number, long: number) => string | null) | undefined> {
+  const basemapDir =
+    options.basemapDir ?? join(dirname(options.csvPath), '..', 'basemap');
+  try {
+    const index = await readNeighborhoodIndex(
+      join(basemapDir, 'neighborhoods.geojson'),
+    );
+    return (lat, long) => {
+      const name = index.nameAt(lat, long);
+      return name === null ? null : boston311Neighborhood(name);
+    };
+  } catch (error) {
+    logger.warn('posted requests will have no neighbourhood', {
+      error: String(error),
+    });
+    return undefined;
+  }
 }
 
 async function seed(

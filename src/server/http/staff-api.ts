@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import type { Logger } from '../../main/log/logger';
+import type { SlaPolicyBook } from '../sla/sla-policy-book';
 import type { CentralStore, StaffUser } from '../storage/central-store';
 import type { StoryClock } from '../sync/change-story';
 import type { PushHub } from './push-hub';
@@ -13,6 +14,7 @@ export type StaffApi = {
   clock: StoryClock;
   push: PushHub;
   sessionTtlMs: number;
+  slaPolicy: SlaPolicyBook;
 };
 
 export type StaffCall = {

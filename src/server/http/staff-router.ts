@@ -13,6 +13,7 @@ import { sendError } from './respond';
 import { getChanges, getChecksum, getSnapshot } from './routes/feed-routes';
 import { postIntents } from './routes/intent-route';
 import { getMe, postSignIn } from './routes/session-routes';
+import { SLA_POLICY_ROUTES } from './routes/sla-policy-routes';
 import { getUsers, postUser } from './routes/user-routes';
 import type { SignedInCall, StaffApi, StaffCall } from './staff-api';
 
@@ -42,6 +43,7 @@ const routes: Record<string, Route> = {
   'GET events': { handle: openEvents },
   'GET users': { ...ADMIN_ONLY, handle: getUsers },
   'POST users': { ...ADMIN_ONLY, handle: postUser },
+  ...SLA_POLICY_ROUTES,
 };
 
 const knownPaths = new Set(Object.keys(routes).map((key) => key.split(' ')[1]));

@@ -13,6 +13,10 @@ export type StorePortsOptions = {
   /** Loaded once, on the first request that needs them. */
   loadServices: () => Promise<Open311Service[]>;
   now: () => number;
+  /** The SLA due time of a new request; none when absent. */
+  dueAt?: (serviceCode: string, openedAt: number) => number | null;
+  /** The neighbourhood a point is in; none when absent. */
+  neighborhoodAt?: (lat: number, long: number) => string | null;
   reportError?: Open311Ports['reportError'];
 };
 
@@ -35,6 +39,11 @@ export function createStorePorts(options: StorePortsOptions): Open311Ports {
     async createRequest(input, owner) {
       const service = await getService(input.serviceCode);
       const id = `O311-${input.receivedAt.toString(36)}-${randomBytes(3).toString('hex')}`;
+      const { lat, long } = input;
+      const neighborhood =
+        lat === null || long === null
+          ? null
+          : (options.neighborhoodAt?.(lat, long) ?? null);
 
       await openCityRequest(store, {
         serviceRequestId: id,
@@ -46,20 +55,16 @@ export function createStorePorts(options: StorePortsOptions): Open311Ports {
         agencyResponsible: service?.group ?? null,
         requestedAt: input.receivedAt,
         updatedAt: null,
-        // TODO: set the SLA due time from the per-type SLA policy once the
-        // server has one (issue 4); until then posted requests have none.
-        slaDueAt: null,
+        slaDueAt: options.dueAt?.(input.serviceCode, input.receivedAt) ?? null,
         closedAt: null,
         address: input.addressString,
         zipcode: null,
-        lat: input.lat,
-        long: input.long,
+        lat,
+        long,
         mediaUrl: input.mediaUrl,
         queue: null,
         department: service?.group ?? null,
-        // TODO: place posted requests in a neighbourhood from the bundled
-        // neighbourhood polygons, so the queue's filter finds them.
-        neighborhood: null,
+        neighborhood,
         source: `Open311: ${owner}`.slice(0, 200),
         closureReason: null,
       });

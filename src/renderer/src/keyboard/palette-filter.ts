@@ -15,12 +15,13 @@ export function filterCommands(
   commands: readonly PaletteCommand[],
   typed: string,
 ): PaletteCommand[] {
-  const typedWords = typed.toLowerCase().split(/\s+/).filter(Boolean);
+  // Typed and label words split alike, so "(jamaica" finds "(Jamaica Plain)".
+  const typedWords = wordsOf(typed).filter(Boolean);
   if (typedWords.length === 0) return [...commands];
 
   const scored = [];
   for (const command of commands) {
-    const words = command.label.toLowerCase().split(/[^\p{L}\p{N}]+/u);
+    const words = wordsOf(command.label);
     const found = typedWords.every((typedWord) =>
       words.some((word) => word.startsWith(typedWord)),
     );
@@ -30,4 +31,8 @@ export function filterCommands(
   }
 
   return scored.sort((a, b) => b.whole - a.whole).map((entry) => entry.command);
+}
+
+function wordsOf(text: string): string[] {
+  return text.toLowerCase().split(/[^\p{L}\p{N}]+/u);
 }

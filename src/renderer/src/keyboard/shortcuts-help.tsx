@@ -22,7 +22,11 @@ export function ShortcutsHelp(props: { onClose: () => void }) {
         data-testid="shortcuts-help"
         onClick={(event) => event.stopPropagation()}
         onKeyDown={(event) => {
-          if (event.key === 'Escape') props.onClose();
+          if (event.key !== 'Escape') return;
+          // Closes this dialog only: the window's own Escape (close the
+          // request details) must not see the same key press.
+          event.preventDefault();
+          props.onClose();
         }}
       >
         <h2 id="shortcuts-title">Keyboard shortcuts</h2>

@@ -12,13 +12,37 @@ import type {
   QueueSort,
   RequestActivity,
   RequestDispatch,
+  SavedView,
+  SlaStateFilter,
   SyncStatus,
+  UnlocatedRequests,
 } from '../../../shared/contract';
 import type { CrewStatus } from '../../../shared/sync-protocol';
 import type { QueueRow, ServiceRequest } from '../../../shared/domain';
 import type { RowWindow } from '../queue/virtual-window';
 
-export type ActiveFilter = { types: string[]; neighborhoods: string[] };
+/** The filters chosen in the filter bar; empty choices keep all. */
+export type ActiveFilter = {
+  types: string[];
+  neighborhoods: string[];
+  queues: string[];
+  departments: string[];
+  workStatuses: OpenWorkStatus[];
+  slaStates: SlaStateFilter[];
+  /** The server time the SLA states were last judged at. */
+  slaAt: number;
+  /** true: with a crew; false: without; null: either. */
+  assigned: boolean | null;
+  crewIds: string[];
+  /** Search text as typed; the contract turns it into search terms. */
+  text: string;
+};
+
+/** Which list of choices a multi-select filter sets. */
+export type ListFilterKey =
+  'types' | 'neighborhoods' | 'queues' | 'departments' | 'crewIds';
+
+export type OpenWorkStatus = 'open' | 'assigned' | 'in_progress' | 'resolved';
 
 export type StatusSlice = {
   info: AppInfo | null;
@@ -38,10 +62,22 @@ export type FiltersSlice = {
   facets: QueueFacets | null;
   filter: ActiveFilter;
   sort: QueueSort;
+  savedViews: SavedView[];
   loadFacets: () => Promise<void>;
   setTypes: (types: string[]) => void;
   setNeighborhoods: (neighborhoods: string[]) => void;
+  setListFilter: (key: ListFilterKey, values: string[]) => void;
+  setWorkStatuses: (statuses: OpenWorkStatus[]) => void;
+  setSlaStates: (states: SlaStateFilter[]) => void;
+  setAssigned: (assigned: boolean | null) => void;
+  setSearchText: (text: string) => void;
+  clearFilters: () => void;
   setSort: (sort: QueueSort) => void;
+  loadSavedViews: () => Promise<void>;
+  /** Saves the filter and sort under a name; false if that failed. */
+  saveCurrentView: (name: string) => Promise<boolean>;
+  applyView: (name: string) => void;
+  deleteSavedView: (name: string) => Promise<void>;
 };
 
 export type QueueSlice = {
@@ -64,6 +100,8 @@ export type QueueSlice = {
 
 export type MapSlice = {
   points: MapPoints | null;
+  /** The requests the map cannot draw, listed beside it instead. */
+  unlocated: UnlocatedRequests | null;
   loadPoints: () => Promise<void>;
 };
 

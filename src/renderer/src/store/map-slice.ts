@@ -8,13 +8,18 @@ export function createMapSlice(api: StreetDeskApi): SliceCreator<MapSlice> {
 
     return {
       points: null,
+      unlocated: null,
 
       async loadPoints() {
         const call = ++latest;
+        const filter = toQueueFilter(get().filter);
         try {
-          const points = await api.getMapPoints(toQueueFilter(get().filter));
+          const [points, unlocated] = await Promise.all([
+            api.getMapPoints(filter),
+            api.listUnlocated(filter),
+          ]);
           // A filter changed while this was loading: a newer call will land.
-          if (call === latest) set({ points });
+          if (call === latest) set({ points, unlocated });
         } catch (error) {
           get().reportError('load the map points', error);
         }
