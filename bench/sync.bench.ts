@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 
 import { createLogger } from '../src/main/log/logger';
 import { writeSnapshotData } from '../src/main/store/snapshot-durability';
-import { openStore } from '../src/main/store/store';
+import { openStore, type Store } from '../src/main/store/store';
 import {
   confirmedValues,
   fromConfirmedRow,
@@ -19,7 +19,10 @@ import {
 } from '../src/main/store/sync-request-row';
 import { createCentralClient } from '../src/main/sync/central-client';
 import { createIntentCommands } from '../src/main/sync/intent-commands';
-import { createSyncEngine } from '../src/main/sync/sync-engine';
+import {
+  createSyncEngine,
+  type SyncEngine,
+} from '../src/main/sync/sync-engine';
 import type { SyncRequest } from '../src/shared/sync-protocol';
 import { startCentralProcess } from './central-process';
 import { epochNow } from './central-wire';
@@ -27,15 +30,17 @@ import type { Emit } from './run';
 import { percentile } from './synthetic-requests';
 
 const ROWS = 100_000;
+const INITIAL_RUNS = 3;
 const SAMPLES = 60;
 const user = { userId: 'bench', name: 'Bench', role: 'dispatcher' as const };
 const password = 'bench password 1';
 
 /**
- * The floor: the same rows inserted into the same local schema, bare, under
- * the settings the sync's snapshot writes use (synchronous = NORMAL and the
- * same page cache, from writeSnapshotData), so the ratio compares the work
- * and not the durability.
+ * The floor: the same rows inserted one prepared statement at a time into
+ * the same local table (requests_confirmed, which the `requests` view
+ * reads), under the settings the sync's snapshot writes use (synchronous =
+ * NORMAL and the same page cache, from writeSnapshotData), so the ratio
+ * compares the work and not the durability.
  */
 function rawInsertSeconds(path: string, rows: SyncRequest[]): number {
   openStore(path).close();
@@ -43,7 +48,7 @@ function rawInsertSeconds(path: string, rows: SyncRequest[]): number {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   const insert = db.prepare(
-    `INSERT INTO requests (${syncRequestColumns.join(', ')})
+    `INSERT INTO requests_confirmed (${syncRequestColumns.join(', ')})
      VALUES (${syncRequestColumns.map(() => '?').join(', ')})`,
   );
 
@@ -112,53 +117,85 @@ export async function runSyncBench(emit: Emit): Promise<void> {
       baseUrl: server.url,
       token: () => null,
     }).signIn(user.userId, password);
-    const consolePath = join(dir, 'console.db');
-    const store = openStore(consolePath);
     const client = createCentralClient({
       baseUrl: server.url,
       token: () => session.token,
     });
-    const engine = createSyncEngine({
-      sync: store.sync,
-      client,
-      logger,
-      signedInAs: () => user,
-      serverPush: false,
-      checksumIntervalMs: Infinity,
-    });
 
-    const started = performance.now();
-    const cpuBefore = process.cpuUsage();
-    if (!(await engine.runCycle({ pull: true }))) {
-      throw new Error(`initial sync failed: ${engine.status().lastError}`);
+    // The machine is shared: each figure is the median of a few runs, each
+    // an empty console synced from scratch.
+    const runs: { seconds: number; cpuSeconds: number; rawSeconds: number }[] =
+      [];
+    let kept: { store: Store; engine: SyncEngine } | null = null;
+    for (let run = 0; run < INITIAL_RUNS; run += 1) {
+      const consolePath = join(dir, `console-${run}.db`);
+      const store = openStore(consolePath);
+      const engine = createSyncEngine({
+        sync: store.sync,
+        client,
+        logger,
+        signedInAs: () => user,
+        serverPush: false,
+        checksumIntervalMs: Infinity,
+      });
+
+      const started = performance.now();
+      const cpuBefore = process.cpuUsage();
+      if (!(await engine.runCycle({ pull: true }))) {
+        throw new Error(`initial sync failed: ${engine.status().lastError}`);
+      }
+      const seconds = (performance.now() - started) / 1000;
+      const cpu = process.cpuUsage(cpuBefore);
+      if (store.countOpenRequests() !== ROWS) {
+        throw new Error(`synced ${store.countOpenRequests()} of ${ROWS}`);
+      }
+      const rawSeconds = rawInsertSeconds(
+        join(dir, `raw-${run}.db`),
+        confirmedRows(consolePath),
+      );
+      runs.push({
+        seconds,
+        cpuSeconds: (cpu.user + cpu.system) / 1e6,
+        rawSeconds,
+      });
+
+      if (run < INITIAL_RUNS - 1) {
+        await engine.stop();
+        store.close();
+      } else {
+        kept = { store, engine };
+      }
     }
-    const seconds = (performance.now() - started) / 1000;
-    const cpu = process.cpuUsage(cpuBefore);
-    const loaded = store.countOpenRequests();
+    const { store, engine } = kept!;
     const rss = process.memoryUsage().rss / 1024 / 1024;
-
-    const raw = rawInsertSeconds(
-      join(dir, 'raw.db'),
-      confirmedRows(consolePath),
-    );
+    const median = (values: number[]) =>
+      percentile(
+        [...values].sort((a, b) => a - b),
+        0.5,
+      );
+    const seconds = median(runs.map((r) => r.seconds));
+    const raw = median(runs.map((r) => r.rawSeconds));
 
     emit({
       metric: 'sync.initial.rows_per_s',
-      value: Math.round(loaded / seconds),
+      value: Math.round(ROWS / seconds),
       unit: 'rows/s',
-      rows: loaded,
-      seconds,
+      rows: ROWS,
+      stat: `median of ${INITIAL_RUNS}`,
+      seconds: runs.map((r) => Number(r.seconds.toFixed(3))),
       // The console's CPU time over the sync: steadier than the wall time
       // when other work shares the machine.
-      consoleCpuSeconds: (cpu.user + cpu.system) / 1e6,
+      consoleCpuSeconds: runs.map((r) => Number(r.cpuSeconds.toFixed(3))),
+      goal: '>= 100000',
     });
     emit({
       metric: 'sync.initial.ratio_to_raw',
       value: Number((raw / seconds).toFixed(3)),
       unit: 'ratio',
-      rawSeconds: raw,
+      rawSeconds: runs.map((r) => Number(r.rawSeconds.toFixed(3))),
       // Both the sync's snapshot writes and the raw insert run so.
       synchronous: 'NORMAL',
+      goal: '>= 0.5',
     });
     emit({
       metric: 'sync.console_rss_mb',

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 
 import { channelOf, eventNames, isEventName, type EventName } from './channels';
-import type { QueueRow, ServiceRequest } from './domain';
+import type { QueueRow, ServiceRequest, SlaState } from './domain';
 import {
   crewStatusSchema,
   type Crew,
@@ -113,11 +113,54 @@ export const locateQuerySchema = z
   })
   .strict();
 
+const latitude = z.number().min(-90).max(90);
+const longitude = z.number().min(-180).max(180);
+
+/** The part of the map in view, its zoom, and the time SLA states are at. */
+export const mapViewSchema = z
+  .object({
+    south: latitude,
+    north: latitude,
+    west: longitude,
+    east: longitude,
+    zoom: z.number().min(0).max(24),
+    now: z.number().int().min(0).max(8_640_000_000_000_000),
+  })
+  .strict()
+  .refine((view) => view.south <= view.north && view.west <= view.east, {
+    message: 'a map view needs south <= north and west <= east',
+  });
+
+export const mapLayerQuerySchema = z
+  .object({ filter: queueFilterSchema, view: mapViewSchema })
+  .strict();
+
+/** A box or lasso drawn on the map: a closed ring of [long, lat]. */
+export const mapAreaSchema = z
+  .object({
+    ring: z
+      .array(z.tuple([longitude, latitude]))
+      .min(3)
+      .max(2_000),
+  })
+  .strict();
+
+export const areaQuerySchema = z
+  .object({ filter: queueFilterSchema, area: mapAreaSchema })
+  .strict();
+
+/** How many requests one box or lasso can pick: one bulk assignment. */
+export const MAX_AREA_PICK = 500;
+
 export const externalUrlSchema = z
   .object({ url: z.string().max(2048) })
   .strict();
 
 export type QueueFilter = z.infer<typeof queueFilterSchema>;
+export type MapView = z.infer<typeof mapViewSchema>;
+export type MapArea = z.infer<typeof mapAreaSchema>;
+export type MapLayerQuery = z.infer<typeof mapLayerQuerySchema>;
+export type AreaQuery = z.infer<typeof areaQuerySchema>;
 export type QueueSort = z.infer<typeof queueSortSchema>;
 export type QueueQuery = z.infer<typeof queueQuerySchema>;
 export type LocateQuery = z.infer<typeof locateQuerySchema>;
@@ -184,6 +227,30 @@ export type MapPoints = {
   coords: number[];
   requestedAt: number[];
   slaDueAt: (number | null)[];
+};
+
+/** Requests near each other, drawn as one mark when zoomed out. */
+export type MapCluster = {
+  long: number;
+  lat: number;
+  count: number;
+  /** The most urgent SLA state among them, at the view's `now`. */
+  worst: SlaState;
+  breached: number;
+  atRisk: number;
+  /** Where they are: zooming to this shows them apart. */
+  bounds: { south: number; north: number; west: number; east: number };
+};
+
+/**
+ * What the map draws for one view: the matching requests in view as
+ * points, or, when there are many, clusters and the points left alone.
+ */
+export type MapLayer = {
+  /** Matching requests with a location in view. */
+  inView: number;
+  points: MapPoints;
+  clusters: MapCluster[];
 };
 
 /** Open requests with no location, most urgent first: the first few rows. */
@@ -378,6 +445,8 @@ export const methods = {
   listQueue: queueQuerySchema,
   getQueueFacets: z.undefined(),
   getMapPoints: queueFilterSchema,
+  getMapLayer: mapLayerQuerySchema,
+  pickInArea: areaQuerySchema,
   listUnlocated: queueFilterSchema,
   locateInQueue: locateQuerySchema,
   getRequest: requestIdSchema,
@@ -412,6 +481,9 @@ export type MethodResults = {
   listQueue: QueuePage;
   getQueueFacets: QueueFacets;
   getMapPoints: MapPoints;
+  getMapLayer: MapLayer;
+  /** The matching requests in a box or lasso, most urgent first. */
+  pickInArea: { ids: string[]; total: number };
   listUnlocated: UnlocatedRequests;
   /** The row index of the request under that filter and sort; null if absent. */
   locateInQueue: { index: number | null };

@@ -8,6 +8,13 @@ export const PROTOCOL_VERSION = 2;
 export const SUPPORTED_PROTOCOL_VERSIONS = [1, 2] as const;
 export const PROTOCOL_HEADER = 'StreetDesk-Protocol';
 
+/**
+ * On a snapshot page, the page's nextAfterId ahead of its body (absent on
+ * the last page): a console may ask for the next page while it still reads
+ * this one. The body's nextAfterId stays the authority.
+ */
+export const SNAPSHOT_NEXT_HEADER = 'StreetDesk-Next-After';
+
 /** `/staff/v2/changes` etc.; the version is part of the path. */
 export const staffPath = (version: number, path: string) =>
   `/staff/v${version}/${path}`;

@@ -104,12 +104,13 @@ test('the map draws the offline basemap, its labels and the request points', asy
     const layer = (id: string) =>
       map.queryRenderedFeatures({ layers: [id] }).length;
     return {
-      points: layer('requests'),
+      // Zoomed out, most requests are drawn as clusters.
+      points: layer('requests') + layer('request-clusters'),
       streets: layer('streets-minor') + layer('streets-major'),
       labels: layer('street-labels') + layer('neighborhood-labels'),
     };
   });
-  expect(rendered.points).toBeGreaterThan(100);
+  expect(rendered.points).toBeGreaterThan(20);
   expect(rendered.streets).toBeGreaterThan(100);
   expect(rendered.labels).toBeGreaterThan(0);
 

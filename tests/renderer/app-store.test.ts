@@ -66,7 +66,7 @@ describe('the queue slice', () => {
 });
 
 describe('the filters slice', () => {
-  it('refetches the total, the first page and the map points on a change', async () => {
+  it('refetches the total, the first page and the map on a change', async () => {
     const { api, store } = setup();
     store.getState().start();
     await settle();
@@ -80,7 +80,7 @@ describe('the filters slice', () => {
       offset: 0,
       filter: { neighborhoods: ['Roxbury', ''] },
     });
-    expect(callsOf(api, 'getMapPoints')[0]?.arg).toEqual({
+    expect(callsOf(api, 'listUnlocated')[0]?.arg).toEqual({
       neighborhoods: ['Roxbury', ''],
     });
     expect(store.getState().total).toBe(500);
@@ -93,7 +93,50 @@ describe('the filters slice', () => {
     store.getState().setTypes([]);
     await settle();
 
-    expect(callsOf(api, 'getMapPoints')[0]?.arg).toEqual({});
+    expect(callsOf(api, 'listUnlocated')[0]?.arg).toEqual({});
+  });
+});
+
+describe('the map slice', () => {
+  const viewport = {
+    south: 42.29,
+    north: 42.31,
+    west: -71.01,
+    east: -70.99,
+    zoom: 14,
+  };
+
+  it('asks for the features in view, with the filter and the clock', async () => {
+    const { api, store } = setup();
+    store.getState().setTypes(['Pothole']);
+    store.getState().setViewport(viewport);
+    await settle();
+
+    const asked = callsOf(api, 'getMapLayer').at(-1)?.arg;
+    expect(asked).toMatchObject({
+      filter: { types: ['Pothole'] },
+      view: viewport,
+    });
+    expect(asked).toHaveProperty('view.now', store.getState().now);
+    const layer = store.getState().layer;
+    expect(layer?.inView).toBeGreaterThan(0);
+    expect(layer?.points.ids.length).toBe(layer?.inView);
+  });
+
+  it('ticks what a lasso picks and says how many of how many', async () => {
+    const { api, store } = setup();
+    await store.getState().pickArea([
+      [-71.01, 42.29],
+      [-70.99, 42.29],
+      [-70.99, 42.31],
+    ]);
+
+    const picked = callsOf(api, 'pickInArea');
+    expect(picked).toHaveLength(1);
+    expect(store.getState().markedIds).toHaveLength(3);
+    expect(store.getState().notice?.text).toMatch(
+      /^3 requests ticked on the map \(the 3 most urgent of \d+\)\.$/,
+    );
   });
 });
 
@@ -159,7 +202,7 @@ describe('errors and events', () => {
     await settle();
 
     expect(callsOf(api, 'listQueue').length).toBeGreaterThan(0);
-    expect(callsOf(api, 'getMapPoints')).toHaveLength(1);
+    expect(callsOf(api, 'listUnlocated')).toHaveLength(1);
     expect(callsOf(api, 'getQueueFacets')).toHaveLength(1);
     expect(store.getState().total).toBe(900);
 

@@ -166,6 +166,50 @@ export function createFakeApi(requests: FakeRequest[]): FakeApi {
           slaDueAt: located.map((row) => row.slaDueAt),
         };
       }),
+    getMapLayer: (query) =>
+      record('getMapLayer', query, () => {
+        const { view } = query;
+        const inView = requests.filter(
+          (row) =>
+            matches(row, query.filter) &&
+            row.lat !== null &&
+            row.lon !== null &&
+            row.lat >= view.south &&
+            row.lat <= view.north &&
+            row.lon >= view.west &&
+            row.lon <= view.east,
+        );
+
+        return {
+          inView: inView.length,
+          points: {
+            ids: inView.map((row) => row.serviceRequestId),
+            coords: inView.flatMap((row) => [row.lon ?? 0, row.lat ?? 0]),
+            requestedAt: inView.map((row) => row.requestedAt),
+            slaDueAt: inView.map((row) => row.slaDueAt),
+          },
+          clusters: [],
+        };
+      }),
+    pickInArea: (query) =>
+      record('pickInArea', query, () => {
+        const longs = query.area.ring.map(([long]) => long);
+        const lats = query.area.ring.map(([, lat]) => lat);
+        const inside = requests.filter(
+          (row) =>
+            matches(row, query.filter) &&
+            row.lat !== null &&
+            row.lon !== null &&
+            row.lat >= Math.min(...lats) &&
+            row.lat <= Math.max(...lats) &&
+            row.lon >= Math.min(...longs) &&
+            row.lon <= Math.max(...longs),
+        );
+        return {
+          ids: inside.slice(0, 3).map((row) => row.serviceRequestId),
+          total: inside.length,
+        };
+      }),
     listUnlocated: (filter) =>
       record('listUnlocated', filter, () => {
         const unlocated = requests.filter(

@@ -8,6 +8,7 @@ import {
 import {
   changesPageSchema,
   checksumSchema,
+  SNAPSHOT_NEXT_HEADER,
   snapshotPageSchema,
   type SyncRequest,
 } from '../../src/shared/sync-protocol';
@@ -131,6 +132,36 @@ describe('GET snapshot', () => {
     expect(got.map((r) => r.serviceRequestId)).toEqual(
       all.filter((_, at) => at !== 4),
     );
+  });
+
+  it('names the next page in a header ahead of the body, and not on the last', async () => {
+    central = await startCentral({
+      requests: ids(12).map((id) => newRequest(id)),
+    });
+    const get = (query: string) =>
+      fetch(`${central!.url}/staff/v2/snapshot?${query}`, {
+        headers: { authorization: `Bearer ${central!.tokens.dana}` },
+      });
+
+    const first = await get('limit=5');
+    const firstPage = snapshotPageSchema.parse(await first.json());
+    expect(first.headers.get(SNAPSHOT_NEXT_HEADER)).toBe('R0004');
+    expect(firstPage.nextAfterId).toBe('R0004');
+
+    // Exactly a page's worth left: the last page says nothing follows.
+    const last = await get('limit=7&afterId=R0004');
+    const lastPage = snapshotPageSchema.parse(await last.json());
+    expect(lastPage.requests.map((r) => r.serviceRequestId)).toEqual(
+      ids(12).slice(5),
+    );
+    expect(lastPage.nextAfterId).toBeNull();
+    expect(last.headers.get(SNAPSHOT_NEXT_HEADER)).toBeNull();
+
+    const empty = await get('limit=5&afterId=R9999');
+    expect(snapshotPageSchema.parse(await empty.json())).toMatchObject({
+      requests: [],
+      nextAfterId: null,
+    });
   });
 
   it('filters by checksum bucket', async () => {

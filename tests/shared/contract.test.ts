@@ -32,6 +32,27 @@ describe('the contract', () => {
       listQueue: goodQuery,
       getQueueFacets: undefined,
       getMapPoints: { types: ['Pothole'] },
+      getMapLayer: {
+        filter: { slaStates: ['breached'], now: 1_700_000_000_000 },
+        view: {
+          south: 42.2,
+          north: 42.4,
+          west: -71.2,
+          east: -70.9,
+          zoom: 12.5,
+          now: 1_700_000_000_000,
+        },
+      },
+      pickInArea: {
+        filter: {},
+        area: {
+          ring: [
+            [-71.1, 42.3],
+            [-71.0, 42.3],
+            [-71.0, 42.4],
+          ],
+        },
+      },
       listUnlocated: { neighborhoods: ['Dorchester'] },
       locateInQueue: { id: '101001240734', filter: {}, sort: 'age' },
       getRequest: '101001240734',
@@ -83,6 +104,51 @@ describe('the contract', () => {
       expect(() => parseArgument(method, good[method]), method).not.toThrow();
     }
     expect(Object.keys(good).sort()).toEqual([...methodNames].sort());
+  });
+
+  it.each([
+    [
+      'a view whose south is above its north',
+      { south: 42.4, north: 42.2, west: -71.2, east: -70.9, zoom: 12, now: 0 },
+      /south <= north/,
+    ],
+    [
+      'a latitude off the globe',
+      { south: -91, north: 42.2, west: -71.2, east: -70.9, zoom: 12, now: 0 },
+      /view\.south/,
+    ],
+    [
+      'a zoom past 24',
+      { south: 42, north: 42.2, west: -71.2, east: -70.9, zoom: 99, now: 0 },
+      /view\.zoom/,
+    ],
+  ])('refuses a map layer with %s', (_name, view, where) => {
+    expect(refusal('getMapLayer', { filter: {}, view })).toMatch(where);
+  });
+
+  it.each([
+    [
+      'two corners only',
+      [
+        [-71, 42],
+        [-70, 43],
+      ],
+      /area\.ring/,
+    ],
+    [
+      'a corner that is not a pair',
+      [[-71, 42], [-70], [-70, 43]],
+      /area\.ring/,
+    ],
+    [
+      'too many corners',
+      Array.from({ length: 2001 }, () => [-71, 42]),
+      /area\.ring/,
+    ],
+  ])('refuses a box or lasso with %s', (_name, ring, where) => {
+    expect(refusal('pickInArea', { filter: {}, area: { ring } })).toMatch(
+      where,
+    );
   });
 
   it.each([

@@ -201,6 +201,8 @@ function createHandlers(
     listQueue: (query) => store.listQueue(query),
     getQueueFacets: () => store.getQueueFacets(),
     getMapPoints: (filter) => store.getMapPoints(filter),
+    getMapLayer: (query) => store.getMapLayer(query),
+    pickInArea: (query) => store.pickInArea(query),
     listUnlocated: (filter) => store.listUnlocated(filter),
     locateInQueue: (query) => ({ index: store.locateInQueue(query) }),
     getRequest: (id) => store.getRequest(id),

@@ -11,7 +11,7 @@ import type {
   Note,
   SyncRequest,
 } from '../../shared/sync-protocol';
-import { createBatchedInsert } from './batched-insert';
+import { createBatchedWriter } from './batched-insert';
 import type { SqliteDatabase } from './database';
 import { writeSnapshotData } from './snapshot-durability';
 import { createSlaOutcomeRecorder } from './sla-outcomes-recorder';
@@ -19,8 +19,9 @@ import { createSyncStateRepository } from './sync-state-repository';
 import {
   confirmedValues,
   syncRequestColumns,
-  viewValues,
+  writeConfirmedValues,
 } from './sync-request-row';
+import type { OpenRequestsFeed } from './open-requests-feed';
 import type { ViewRefresh } from './view-refresh';
 
 export type AppliedCounts = { requests: number; crews: number; other: number };
@@ -58,6 +59,7 @@ const updates = syncRequestColumns
 export function createConfirmedRepository(
   db: SqliteDatabase,
   view: ViewRefresh,
+  feed: OpenRequestsFeed,
 ): ConfirmedRepository {
   const state = createSyncStateRepository(db);
   const recordSlaClose = createSlaOutcomeRecorder(db);
@@ -72,10 +74,11 @@ export function createConfirmedRepository(
     `INSERT OR REPLACE INTO requests_confirmed (${columns})
      VALUES (${marks(syncRequestColumns.length)})`,
   );
-  const replaceMany = createBatchedInsert(
+  const replaceMany = createBatchedWriter(
     db,
     `INSERT OR REPLACE INTO requests_confirmed (${columns})`,
     syncRequestColumns.length,
+    writeConfirmedValues,
   );
   const removeUpTo = db.prepare<[string, number]>(
     `DELETE FROM requests_confirmed
@@ -124,7 +127,7 @@ export function createConfirmedRepository(
     if (view.hasPending('request', request.serviceRequestId)) {
       view.refreshRequest(request.serviceRequestId);
     } else {
-      view.writeRequestView(viewValues(request));
+      view.confirmedChanged(request.serviceRequestId);
     }
     return true;
   };
@@ -199,11 +202,33 @@ export function createConfirmedRepository(
 
   const loadSnapshotPage = db.transaction(
     (requests: readonly SyncRequest[]) => {
-      replaceMany(requests.map(confirmedValues));
+      replaceMany(requests);
       if (seen === null) return;
       for (const request of requests) seen.run(request.serviceRequestId);
     },
   );
+
+  // The queue index is built beside the pages and swapped in only once
+  // the reload has committed.
+  const storeSnapshotPage = (requests: readonly SyncRequest[]) => {
+    try {
+      writeSnapshotData(db, () => loadSnapshotPage(requests));
+    } catch (error) {
+      feed.abandonSnapshot();
+      throw error;
+    }
+    feed.snapshotPage(requests);
+  };
+
+  const commitSnapshot = (seq: number) => {
+    try {
+      writeSnapshotData(db, () => finishSnapshot(seq));
+    } catch (error) {
+      feed.abandonSnapshot();
+      throw error;
+    }
+    feed.finishSnapshot();
+  };
 
   const finishSnapshot = db.transaction((seq: number) => {
     if (seen !== null) {
@@ -249,6 +274,7 @@ export function createConfirmedRepository(
     applyChanges: (changes, lastSeq) => applyChanges(changes, lastSeq),
     countConfirmedRequests: () => countConfirmed.get() ?? 0,
     beginSnapshot() {
+      feed.beginSnapshot();
       // Into an empty store every row is new: nothing to sweep afterwards.
       if (countConfirmed.get() === 0) {
         seen = null;
@@ -263,9 +289,8 @@ export function createConfirmedRepository(
         'INSERT OR IGNORE INTO temp.snapshot_ids VALUES (?)',
       );
     },
-    loadSnapshotPage: (requests) =>
-      writeSnapshotData(db, () => loadSnapshotPage(requests)),
-    finishSnapshot: (seq) => writeSnapshotData(db, () => finishSnapshot(seq)),
+    loadSnapshotPage: storeSnapshotPage,
+    finishSnapshot: commitSnapshot,
     replaceCrews: (crews) => replaceCrews(crews),
     replaceBucket: (bucket, requests) => replaceBucket(bucket, requests),
     confirmedRequestVersions: () =>

@@ -2,6 +2,7 @@
 // the user sees them (confirmed state with pending intents on top).
 import type { QueueRow } from '../../shared/domain';
 import type { Crew, WorkStatus } from '../../shared/sync-protocol';
+import type { QueueReads } from '../queue/queue-reads';
 import { fromCrewRow, type CrewRow } from './crew-row';
 import type { SqliteDatabase } from './database';
 
@@ -89,23 +90,9 @@ type HistoryRow = {
   detail: string;
 };
 
-type BoxRow = {
-  service_request_id: string;
-  service_name: string;
-  address: string | null;
-  neighborhood: string | null;
-  queue: string | null;
-  requested_at: number;
-  sla_due_at: number | null;
-  work_status: WorkStatus;
-  assigned_crew_id: string | null;
-  pending: 0 | 1;
-  lat: number;
-  long: number;
-};
-
 export function createDispatchViewRepository(
   db: SqliteDatabase,
+  queue: QueueReads,
 ): DispatchViewRepository {
   const selectDispatch = db.prepare<[string], DispatchRow>(
     `SELECT service_request_id, status, work_status, assigned_crew_id,
@@ -119,13 +106,6 @@ export function createDispatchViewRepository(
     'SELECT * FROM crews WHERE id = ?',
   );
 
-  const countAssignments = db.prepare<[], [string, number]>(
-    `SELECT assigned_crew_id, count(*) FROM requests
-     WHERE status = 'open' AND assigned_crew_id IS NOT NULL
-       AND work_status IN ('assigned', 'in_progress')
-     GROUP BY assigned_crew_id`,
-  );
-  countAssignments.raw(true);
   const selectNotes = db.prepare<[string], NoteRow>(
     `SELECT note_id, body, visibility, author, created_at, pending
      FROM notes WHERE request_id = ? ORDER BY created_at, note_id`,
@@ -138,16 +118,9 @@ export function createDispatchViewRepository(
     [string],
     { lat: number | null; long: number | null; queue: string | null }
   >('SELECT lat, long, queue FROM requests WHERE service_request_id = ?');
-  const selectInBox = db.prepare<[number, number, number, number], BoxRow>(
-    `SELECT service_request_id, service_name, address, neighborhood, queue,
-       requested_at, sla_due_at, work_status, assigned_crew_id, pending,
-       lat, long
-     FROM requests
-     WHERE status = 'open' AND lat BETWEEN ? AND ? AND long BETWEEN ? AND ?`,
-  );
 
   return {
-    activeAssignmentCounts: () => new Map(countAssignments.all()),
+    activeAssignmentCounts: () => queue.activeAssignmentCounts(),
     listNotes: (requestId) =>
       selectNotes.all(requestId).map((row) => ({
         noteId: row.note_id,
@@ -167,22 +140,7 @@ export function createDispatchViewRepository(
         detail: JSON.parse(row.detail) as Record<string, unknown>,
       })),
     getPlace: (requestId) => selectPlace.get(requestId) ?? null,
-    openInBox: ({ south, north, west, east }) =>
-      selectInBox.all(south, north, west, east).map((row) => ({
-        serviceRequestId: row.service_request_id,
-        serviceName: row.service_name,
-        address: row.address,
-        neighborhood: row.neighborhood,
-        queue: row.queue,
-        requestedAt: row.requested_at,
-        slaDueAt: row.sla_due_at,
-        hasLocation: true,
-        workStatus: row.work_status,
-        assignedCrewId: row.assigned_crew_id,
-        pending: row.pending === 1,
-        lat: row.lat,
-        long: row.long,
-      })),
+    openInBox: (box) => queue.openInBox(box),
     getDispatchView(requestId) {
       const row = selectDispatch.get(requestId);
       if (row === undefined) return null;

@@ -5,6 +5,7 @@ import { createDispatchTables } from './migrations/003-dispatch-tables';
 import { createSyncTables } from './migrations/004-sync-tables';
 import { addQueueFiltersAndSearch } from './migrations/005-queue-filters-and-search';
 import { createSlaOutcomes } from './migrations/006-sla-outcomes';
+import { makeRequestsAView } from './migrations/007-requests-view';
 
 /**
  * The schema's history, oldest first. Migration n (1-based) takes a
@@ -18,6 +19,7 @@ export const migrations: readonly string[] = [
   createSyncTables,
   addQueueFiltersAndSearch,
   createSlaOutcomes,
+  makeRequestsAView,
 ];
 
 export const latestSchemaVersion = migrations.length;

@@ -36,7 +36,7 @@ const outcomesSql = `
       THEN coalesce(${settledAtSql('service_request_id')}, updated_at)
     END AS settledAt
   FROM requests
-  WHERE status = 'open' AND due_key >= @from AND due_key < @to
+  WHERE status = 'open' AND sla_due_at >= @from AND sla_due_at < @to
   UNION ALL
   SELECT queue, service_name, sla_due_at, closed_at
   FROM requests
@@ -52,7 +52,7 @@ const outcomesSql = `
 
 // Resolved work waits only for the city to close the case: not a breach.
 const openBreachWhere = `
-  status = 'open' AND work_status <> 'resolved' AND due_key <= @now`;
+  status = 'open' AND work_status <> 'resolved' AND sla_due_at <= @now`;
 
 type BreachRecord = Omit<SlaBreach, 'workStatus'> & { workStatus: string };
 
@@ -66,7 +66,7 @@ export function createSlaStatsQuery(db: SqliteDatabase) {
        service_name AS serviceName, address, queue, sla_due_at AS slaDueAt,
        work_status AS workStatus, assigned_crew_id AS assignedCrewId
      FROM requests WHERE ${openBreachWhere}
-     ORDER BY due_key, service_request_id LIMIT @limit`,
+     ORDER BY sla_due_at, service_request_id LIMIT @limit`,
   );
   const countBreaches = db
     .prepare<{ now: number }, number>(

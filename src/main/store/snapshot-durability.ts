@@ -4,11 +4,7 @@
 // its intents) must never be written this way.
 import type { SqliteDatabase } from './database';
 
-/**
- * Page cache for a reload's writes, in KiB (a negative cache_size). It is
- * also the sorter's memory: at 100,000 requests the view's queue indexes
- * are sorted in memory instead of spilling to temporary files.
- */
+/** Page cache for a reload's writes, in KiB (a negative cache_size). */
 const SNAPSHOT_CACHE_KIB = 64 * 1024;
 
 /** SQLite's number for synchronous = NORMAL. */

@@ -1,5 +1,8 @@
 import type {
+  AreaQuery,
   LocateQuery,
+  MapLayer,
+  MapLayerQuery,
   MapPoints,
   QueueFacets,
   QueueFilter,
@@ -9,11 +12,11 @@ import type {
 } from '../../shared/contract';
 import type { ServiceRequest } from '../../shared/domain';
 import type { SlaStats } from '../../shared/sla-stats';
+import { createQueueReads } from '../queue/queue-reads';
 import { openDatabase } from './database';
-import { createMapPointsQuery } from './map-points-query';
 import { createMetaRepository } from './meta-repository';
-import { createQueueFacetsQuery } from './queue-facets';
-import { createQueueQueries } from './queue-query';
+import { createOpenRequestsFeed } from './open-requests-feed';
+import { createCrewNames } from './crew-names';
 import { createRequestsRepository } from './requests-repository';
 import { createSlaStatsQuery } from './sla-stats-query';
 import {
@@ -22,7 +25,6 @@ import {
 } from './saved-views-repository';
 import type { StoredRequest } from './stored-request';
 import { createSyncStore, type SyncStore } from './sync-store';
-import { createUnlocatedQuery } from './unlocated-query';
 
 /** The console's local SQLite store: the only place that speaks SQL. */
 export type Store = {
@@ -32,6 +34,10 @@ export type Store = {
   getQueueFacets(): QueueFacets;
   /** Open requests with a location, matching the filter. */
   getMapPoints(filter: QueueFilter): MapPoints;
+  /** What the map draws for one view (see queue/map-layer.ts). */
+  getMapLayer(query: MapLayerQuery): MapLayer;
+  /** The matching requests in a box or lasso drawn on the map. */
+  pickInArea(query: AreaQuery): { ids: string[]; total: number };
   /** Open requests with no location, matching the filter. */
   listUnlocated(filter: QueueFilter): UnlocatedRequests;
   /** The request's row index under that filter and sort; null if absent. */
@@ -66,21 +72,37 @@ export type Store = {
  */
 export function openStore(path: string): Store {
   const db = openDatabase(path);
-  const requests = createRequestsRepository(db);
+  const feed = createOpenRequestsFeed(db);
+  const queue = createQueueReads(() => feed.current());
+  const requests = createRequestsRepository(db, feed);
   const meta = createMetaRepository(db);
-  const queue = createQueueQueries(db);
-  const getQueueFacets = createQueueFacetsQuery(db);
-  const getMapPoints = createMapPointsQuery(db);
+  const crewNames = createCrewNames(db);
 
   return {
     ...requests,
     ...meta,
-    ...queue,
-    getQueueFacets,
-    getMapPoints,
-    listUnlocated: createUnlocatedQuery(db),
+    listQueue: (query) => queue.listQueue(query),
+    locateInQueue: (query) => queue.locateInQueue(query),
+    getQueueFacets() {
+      const facets = queue.facets();
+      const names = crewNames();
+      // A crew the console no longer knows is shown by its id.
+      const crews = facets.crews
+        .map((crew) => ({ ...crew, name: names.get(crew.value) ?? crew.value }))
+        .sort(
+          (a, b) =>
+            b.count - a.count ||
+            (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+        );
+      return { ...facets, crews };
+    },
+    getMapPoints: (filter) => queue.mapPoints(filter),
+    getMapLayer: ({ filter, view }) => queue.mapLayer(filter, view),
+    pickInArea: ({ filter, area }) => queue.pickInArea(filter, area),
+    listUnlocated: (filter) => queue.unlocated(filter),
+    countOpenRequests: () => queue.count(),
     getSlaStats: createSlaStatsQuery(db),
-    sync: createSyncStore(db),
+    sync: createSyncStore(db, feed, queue),
     views: createSavedViewsRepository(db),
     transaction: (work) => db.transaction(work)(),
     optimize() {

@@ -33,6 +33,39 @@ export const syncRequestColumns = [
   'version',
 ] as const;
 
+/** confirmedValues() written into a reused array, from index `at`. */
+export function writeConfirmedValues(
+  request: SyncRequest,
+  into: SqlValue[],
+  at: number,
+): void {
+  into[at] = request.serviceRequestId;
+  into[at + 1] = request.serviceCode;
+  into[at + 2] = request.serviceName;
+  into[at + 3] = request.description;
+  into[at + 4] = request.status;
+  into[at + 5] = request.statusNotes;
+  into[at + 6] = request.agencyResponsible;
+  into[at + 7] = request.requestedAt;
+  into[at + 8] = request.updatedAt;
+  into[at + 9] = request.slaDueAt;
+  into[at + 10] = request.closedAt;
+  into[at + 11] = request.address;
+  into[at + 12] = request.zipcode;
+  into[at + 13] = request.lat;
+  into[at + 14] = request.long;
+  into[at + 15] = request.mediaUrl;
+  into[at + 16] = request.queue;
+  into[at + 17] = request.department;
+  into[at + 18] = request.neighborhood;
+  into[at + 19] = request.source;
+  into[at + 20] = request.closureReason;
+  into[at + 21] = request.workStatus;
+  into[at + 22] = request.assignedCrewId;
+  into[at + 23] = request.mergedInto;
+  into[at + 24] = request.version;
+}
+
 export function confirmedValues(request: SyncRequest): SqlValue[] {
   return [
     request.serviceRequestId,

@@ -17,6 +17,11 @@ import {
   createSyncStateRepository,
   type SyncStateRepository,
 } from './sync-state-repository';
+import { createQueueReads, type QueueReads } from '../queue/queue-reads';
+import {
+  createOpenRequestsFeed,
+  type OpenRequestsFeed,
+} from './open-requests-feed';
 import { createViewRefresh } from './view-refresh';
 
 export type SyncStore = {
@@ -26,13 +31,18 @@ export type SyncStore = {
   dispatch: DispatchViewRepository;
 };
 
-export function createSyncStore(db: SqliteDatabase): SyncStore {
-  const view = createViewRefresh(db);
+/** The store passes its own queue index; alone, one is made here. */
+export function createSyncStore(
+  db: SqliteDatabase,
+  feed: OpenRequestsFeed = createOpenRequestsFeed(db),
+  queue: QueueReads = createQueueReads(() => feed.current()),
+): SyncStore {
+  const view = createViewRefresh(db, feed);
 
   return {
     state: createSyncStateRepository(db),
-    confirmed: createConfirmedRepository(db, view),
+    confirmed: createConfirmedRepository(db, view, feed),
     outbox: createOutboxRepository(db, view),
-    dispatch: createDispatchViewRepository(db),
+    dispatch: createDispatchViewRepository(db, queue),
   };
 }

@@ -1,6 +1,10 @@
-// Rebuilds view rows (`requests`, `crews`) from confirmed server state with
-// the pending intents replayed on top. Called inside the writer's
-// transaction whenever either side changes.
+// Keeps the view (`requests`, `crews`) equal to confirmed server state with
+// the pending intents replayed on top. A request with pending intents has
+// its replayed row in `requests_pending`, which the `requests` view shows
+// instead of the confirmed one (migration 7); every other request is shown
+// as confirmed. Called inside the writer's transaction whenever either
+// side changes; each request it touches is reported to `changed`, so the
+// in-memory queue index can follow.
 import {
   crewSchema,
   intentSchema,
@@ -10,7 +14,6 @@ import {
 import { replayOnCrew, replayOnRequest } from '../sync/replay-intent';
 import { crewColumns, crewValues } from './crew-row';
 import type { SqliteDatabase } from './database';
-import { rebuildSearchIndex } from './search-index';
 import {
   fromConfirmedRow,
   syncRequestColumns,
@@ -21,40 +24,24 @@ import {
 export type ViewRefresh = {
   refreshRequest(id: string): void;
   refreshCrew(id: string): void;
-  /** The view row from a confirmed record known to have no pending intent. */
-  writeRequestView: (values: ReturnType<typeof viewValues>) => void;
+  /** A confirmed request changed that is known to have no pending intent. */
+  confirmedChanged(id: string): void;
   hasPending(kind: 'request' | 'crew', id: string): boolean;
-  /** Replaces the whole requests view from confirmed state. */
+  /** Remakes every pending request's row, after confirmed state was replaced. */
   rebuildAllRequests(): void;
   rebuildAllCrews(): void;
 };
 
+export type ViewListener = {
+  /** The view row of this request may have changed. */
+  changed(id: string): void;
+};
+
 const marks = (count: number) => new Array<string>(count).fill('?').join(', ');
 
-const viewUpsertSql = `
-  INSERT INTO requests (${syncRequestColumns.join(', ')}, pending)
-  VALUES (${marks(syncRequestColumns.length + 1)})
-  ON CONFLICT (service_request_id) DO UPDATE SET
-    ${[...syncRequestColumns.slice(1), 'pending']
-      .map((column) => `${column} = excluded.${column}`)
-      .join(', ')}`;
-
-// The SQL twin of viewValues(), for rebuilding every row in one statement.
-const viewFromConfirmedSql = `
-  INSERT INTO requests (${syncRequestColumns.join(', ')}, pending)
-  SELECT service_request_id,
-    CASE WHEN service_code = '' THEN 'unknown' ELSE service_code END,
-    CASE WHEN service_name <> '' THEN service_name
-      WHEN service_code <> '' THEN service_code ELSE 'Unknown service' END,
-    description, status, status_notes, agency_responsible, requested_at,
-    updated_at, sla_due_at,
-    CASE WHEN status = 'closed' THEN max(closed_at, requested_at) END,
-    address, zipcode,
-    CASE WHEN lat IS NULL OR long IS NULL THEN NULL ELSE lat END,
-    CASE WHEN lat IS NULL OR long IS NULL THEN NULL ELSE long END,
-    media_url, queue, department, neighborhood, source, closure_reason,
-    work_status, assigned_crew_id, merged_into, version, 0
-  FROM requests_confirmed`;
+const pendingUpsertSql = `
+  INSERT OR REPLACE INTO requests_pending (${syncRequestColumns.join(', ')})
+  VALUES (${marks(syncRequestColumns.length)})`;
 
 function parsePayloads(payloads: string[]): Intent[] {
   const intents: Intent[] = [];
@@ -67,9 +54,13 @@ function parsePayloads(payloads: string[]): Intent[] {
   return intents;
 }
 
-export function createViewRefresh(db: SqliteDatabase): ViewRefresh {
+export function createViewRefresh(
+  db: SqliteDatabase,
+  listener: ViewListener,
+): ViewRefresh {
   const selectConfirmed = db.prepare<[string], ConfirmedRow>(
-    'SELECT * FROM requests_confirmed WHERE service_request_id = ?',
+    `SELECT ${syncRequestColumns.join(', ')} FROM requests_confirmed
+     WHERE service_request_id = ?`,
   );
   const selectPending = db
     .prepare<[string, string], string>(
@@ -84,9 +75,9 @@ export function createViewRefresh(db: SqliteDatabase): ViewRefresh {
       'SELECT 1 FROM outbox_targets WHERE kind = ? AND target_id = ? LIMIT 1',
     )
     .pluck();
-  const upsertView = db.prepare(viewUpsertSql);
-  const deleteView = db.prepare<[string]>(
-    'DELETE FROM requests WHERE service_request_id = ?',
+  const upsertPending = db.prepare(pendingUpsertSql);
+  const deletePending = db.prepare<[string]>(
+    'DELETE FROM requests_pending WHERE service_request_id = ?',
   );
 
   const selectCrew = db
@@ -104,31 +95,23 @@ export function createViewRefresh(db: SqliteDatabase): ViewRefresh {
       "SELECT DISTINCT target_id FROM outbox_targets WHERE kind = 'request'",
     )
     .pluck();
-  // The view's own indexes (not the primary key's, which has no SQL) and
-  // the triggers that keep its search index up to date.
-  const selectViewIndexes = db.prepare<
-    [],
-    { type: 'index' | 'trigger'; name: string; sql: string }
-  >(
-    `SELECT type, name, sql FROM sqlite_schema
-     WHERE type IN ('index', 'trigger') AND tbl_name = 'requests'
-       AND sql IS NOT NULL`,
-  );
   const selectCrewIds = db
     .prepare<[], string>('SELECT id FROM crews_confirmed')
     .pluck();
 
   const refreshRequest = (id: string) => {
+    listener.changed(id);
     const row = selectConfirmed.get(id);
-    if (row === undefined) {
-      deleteView.run(id);
+    const intents =
+      row === undefined ? [] : parsePayloads(selectPending.all('request', id));
+    if (intents.length === 0) {
+      deletePending.run(id);
       return;
     }
 
-    let request = fromConfirmedRow(row);
-    const intents = parsePayloads(selectPending.all('request', id));
+    let request = fromConfirmedRow(row!);
     for (const intent of intents) request = replayOnRequest(request, intent);
-    upsertView.run([...viewValues(request), intents.length > 0 ? 1 : 0]);
+    upsertPending.run(viewValues(request));
   };
 
   const refreshCrew = (id: string) => {
@@ -147,22 +130,10 @@ export function createViewRefresh(db: SqliteDatabase): ViewRefresh {
   return {
     refreshRequest,
     refreshCrew,
-    writeRequestView: (values) => upsertView.run([...values, 0]),
+    confirmedChanged: (id) => listener.changed(id),
     hasPending: (kind, id) => anyPending.get(kind, id) !== undefined,
     rebuildAllRequests() {
-      // Building the queue's indexes once over the loaded rows is about
-      // twice as fast as keeping them up to date row by row, and the search
-      // index far faster. The caller's transaction makes the drop and the
-      // rebuild one step.
-      const indexes = selectViewIndexes.all();
-      for (const index of indexes) {
-        db.exec(`DROP ${index.type.toUpperCase()} "${index.name}"`);
-      }
-      db.exec('DELETE FROM requests');
-      db.exec(viewFromConfirmedSql);
-      for (const index of indexes) db.exec(index.sql);
-      rebuildSearchIndex(db);
-
+      db.exec('DELETE FROM requests_pending');
       for (const id of selectPendingRequests.all()) refreshRequest(id);
     },
     rebuildAllCrews() {

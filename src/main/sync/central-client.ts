@@ -9,6 +9,7 @@ import {
   intentBatchResponseSchema,
   PROTOCOL_HEADER,
   PROTOCOL_VERSION,
+  SNAPSHOT_NEXT_HEADER,
   pushEventSchema,
   resetRequiredSchema,
   sequenceGapSchema,
@@ -81,6 +82,17 @@ type Reply = {
 
 const DEFAULT_TIMEOUT_MS = 15_000;
 
+/** Snapshot pages fetched ahead of the one the engine reads, at most. */
+const SNAPSHOT_PAGES_AHEAD = 2;
+
+const SNAPSHOT_CURSOR = /^[A-Za-z0-9_.:-]{1,64}$/;
+
+const snapshotKey = (
+  afterId: string | null,
+  limit: number,
+  bucket: number | undefined,
+) => `${afterId ?? ''}|${limit}|${bucket ?? ''}`;
+
 function parseWith<T>(schema: z.ZodType<T>, body: unknown, what: string): T {
   const parsed = schema.safeParse(body);
   if (parsed.success) return parsed.data;
@@ -150,6 +162,7 @@ export function createCentralClient(
     what: string,
     path: string,
     body?: unknown,
+    onHeaders?: (headers: Headers) => void,
   ): Promise<Reply> => {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
@@ -162,6 +175,7 @@ export function createCentralClient(
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: controller.signal,
       });
+      onHeaders?.(response.headers);
       const text = await response.text();
       const receivedAt = now();
 
@@ -177,7 +191,12 @@ export function createCentralClient(
         );
       }
 
-      return { status: response.status, body: parsed, sentAt, receivedAt };
+      return {
+        status: response.status,
+        body: parsed,
+        sentAt,
+        receivedAt,
+      };
     } catch (error) {
       if (error instanceof CentralError) throw error;
       if (controller.signal.aborted) {
@@ -194,6 +213,47 @@ export function createCentralClient(
     } finally {
       clearTimeout(timer);
     }
+  };
+
+  // Snapshot pages asked for ahead, on the next-page header of the one
+  // before, so the server builds a page while this console reads the last.
+  const prefetched = new Map<string, Promise<SnapshotPage>>();
+
+  const fetchSnapshot = async (
+    afterId: string | null,
+    limit: number,
+    bucket: number | undefined,
+  ): Promise<SnapshotPage> => {
+    const what = 'a snapshot page';
+    const query = new URLSearchParams({ limit: String(limit) });
+    if (afterId !== null) query.set('afterId', afterId);
+    if (bucket !== undefined) query.set('bucket', String(bucket));
+
+    const ahead = (headers: Headers) => {
+      const next = headers.get(SNAPSHOT_NEXT_HEADER);
+      if (next === null || !SNAPSHOT_CURSOR.test(next) || next === afterId) {
+        return;
+      }
+      if (prefetched.size >= SNAPSHOT_PAGES_AHEAD) return;
+      const page = fetchSnapshot(next, limit, bucket);
+      // Never awaited if the reload stops first: not an unhandled error.
+      page.catch(() => undefined);
+      prefetched.set(snapshotKey(next, limit, bucket), page);
+    };
+
+    const reply = await send(
+      what,
+      `snapshot?${query.toString()}`,
+      undefined,
+      ahead,
+    );
+    if (reply.status !== 200) throw errorFor(reply, what);
+
+    const page =
+      checkSnapshotPage(reply.body) ??
+      parseWith(snapshotPageSchema, reply.body, 'snapshot page');
+    sample(reply, page.serverTime);
+    return page;
   };
 
   const sample = (reply: Reply, serverTime: number) =>
@@ -230,19 +290,16 @@ export function createCentralClient(
       return { kind: 'page', page };
     },
 
-    async snapshot(afterId, limit, bucket) {
-      const what = 'a snapshot page';
-      const query = new URLSearchParams({ limit: String(limit) });
-      if (afterId !== null) query.set('afterId', afterId);
-      if (bucket !== undefined) query.set('bucket', String(bucket));
-      const reply = await send(what, `snapshot?${query.toString()}`);
-      if (reply.status !== 200) throw errorFor(reply, what);
-
-      const page =
-        checkSnapshotPage(reply.body) ??
-        parseWith(snapshotPageSchema, reply.body, 'snapshot page');
-      sample(reply, page.serverTime);
-      return page;
+    snapshot(afterId, limit, bucket) {
+      const key = snapshotKey(afterId, limit, bucket);
+      const early = prefetched.get(key);
+      if (early !== undefined) {
+        prefetched.delete(key);
+        return early;
+      }
+      // A new reload: what an earlier one fetched ahead is of no use.
+      if (afterId === null) prefetched.clear();
+      return fetchSnapshot(afterId, limit, bucket);
     },
 
     async pushIntents(batch) {

@@ -29,6 +29,20 @@ export function sendJsonText(
   res.end(text);
 }
 
+/** JSON already encoded as UTF-8 bytes, sent as they are. */
+export function sendJsonBytes(
+  res: ServerResponse,
+  body: Buffer,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(200, {
+    ...headers,
+    ...JSON_HEADERS,
+    'Content-Length': body.length,
+  });
+  res.end(body);
+}
+
 /** Every error of the staff API: a code and a sentence saying what to do. */
 export function sendError(
   res: ServerResponse,

@@ -72,6 +72,15 @@ export type SnapshotQuery = {
   bucket: number | null;
 };
 
+export type EncodedPage = {
+  /** The requests' JSON objects, comma-separated, UTF-8. */
+  json: Buffer;
+  count: number;
+  lastId: string | null;
+  /** Whether open requests follow lastId (in the bucket, if one was given). */
+  more: boolean;
+};
+
 export type ChangeWindow = {
   /** The oldest seq still kept (0 when there are none). */
   oldestSeq: number;
@@ -87,10 +96,11 @@ export type CentralReads = {
   /** Open requests by id after `afterId`, at most `limit`. */
   listOpenRequests(query: SnapshotQuery): Promise<SyncRequest[]>;
   /**
-   * The same page, each request already encoded as its JSON: the snapshot
-   * route sends these as they are, the fast path of an initial sync.
+   * The same page already encoded: the requests' JSON joined by commas,
+   * which the snapshot route sends as it is (the fast path of an initial
+   * sync), with how many there are, the last id and whether more follow.
    */
-  listOpenRequestsEncoded(query: SnapshotQuery): Promise<string[]>;
+  openRequestsPageEncoded(query: SnapshotQuery): Promise<EncodedPage>;
   /** Every open request's id and version: the checksum's input. */
   listOpenVersions(): Promise<OpenRequestVersion[]>;
   countRequests(): Promise<number>;

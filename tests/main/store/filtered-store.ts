@@ -52,7 +52,7 @@ export function openFilteredStore(
 
   const db = new Database(path);
   const update = db.prepare(
-    `UPDATE requests SET work_status = ?, assigned_crew_id = ?
+    `UPDATE requests_confirmed SET work_status = ?, assigned_crew_id = ?
      WHERE service_request_id = ?`,
   );
   db.transaction(() => {

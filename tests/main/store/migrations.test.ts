@@ -30,9 +30,15 @@ describe('store schema and pragmas', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(
       latestSchemaVersion,
     );
+    const views = db
+      .prepare("SELECT name FROM sqlite_schema WHERE type = 'view'")
+      .pluck()
+      .all();
+    expect(views).toEqual(['requests']);
     expect(tables).toEqual(
       expect.arrayContaining([
-        'requests',
+        'requests_confirmed',
+        'requests_pending',
         'app_meta',
         'crews',
         'assignments',
@@ -91,6 +97,42 @@ describe('store schema and pragmas', () => {
       latestSchemaVersion,
     );
     reopened.close();
+  });
+
+  it('moves imported and pending rows into the view when upgrading from 6', () => {
+    const path = join(folder, 'six.db');
+    const old = new Database(path);
+    applyMigrations(old, path, 6);
+    const insert = old.prepare(
+      `INSERT INTO requests (service_request_id, service_code, service_name,
+         status, requested_at, sla_due_at, subject, work_status,
+         assigned_crew_id, version, pending)
+       VALUES (?, 'pothole', 'Pothole', 'open', 1000, 5000, ?, ?, ?, ?, ?)`,
+    );
+    // Imported with no central API: only in the old table.
+    insert.run('LOCAL-1', 'Street Lights', 'open', null, 1, 0);
+    // Synced, with a pending assignment replayed on top.
+    insert.run('SYNCED-1', null, 'assigned', 'C1', 3, 1);
+    old
+      .prepare(
+        `INSERT INTO requests_confirmed (service_request_id, service_code,
+           service_name, status, requested_at, work_status, version)
+         VALUES ('SYNCED-1', 'pothole', 'Pothole', 'open', 1000, 'open', 2)`,
+      )
+      .run();
+    old.close();
+
+    const store = openStore(path);
+
+    expect(store.getRequest('LOCAL-1')?.slaDueAt).toBe(5000);
+    expect(store.sync.dispatch.getDispatchView('SYNCED-1')).toMatchObject({
+      assignedCrewId: 'C1',
+      version: 3,
+      pending: true,
+    });
+    expect(store.countOpenRequests()).toBe(2);
+    expect(store.sync.confirmed.countConfirmedRequests()).toBe(2);
+    store.close();
   });
 
   it('refuses a database from a newer StreetDesk and leaves it untouched', () => {

@@ -177,6 +177,8 @@ describe('queue filters', () => {
 
     const points = fixture.store.getMapPoints(filter);
 
-    expect(points.ids).toEqual(listed.filter((id) => located.has(id)).sort());
+    expect([...points.ids].sort()).toEqual(
+      listed.filter((id) => located.has(id)).sort(),
+    );
   });
 });

@@ -192,11 +192,12 @@ describe('queue queries', () => {
     expect(facets.neighborhoods.some((f) => f.value === '')).toBe(true);
   });
 
-  it('maps only open requests that have a location, as lon, lat', () => {
+  it('maps only open requests that have a location, most urgent last', () => {
     const filter = { types: ['Pothole', 'Sign'] };
-    const expected = reference(all, filter, 'age')
+    // Drawn in this order: the most urgent on top.
+    const expected = reference(all, filter, 'due')
       .filter((r) => r.lat !== null)
-      .sort((a, b) => (a.serviceRequestId < b.serviceRequestId ? -1 : 1));
+      .reverse();
 
     const points = store.getMapPoints(filter);
 

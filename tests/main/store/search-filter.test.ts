@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import {
-  searchMatchExpression,
+  matchesWords,
+  searchableText,
   searchWords,
-} from '../../../src/main/store/search-terms';
+} from '../../../src/main/queue/search-text';
 import { openStore, type Store } from '../../../src/main/store/store';
 import { request } from './random-requests';
 
@@ -79,7 +80,7 @@ describe('full-text search over the queue', () => {
 
   it('keeps every request when the text has no words', () => {
     expect(found('  "* ( ')).toEqual(['S-1', 'S-2', 'S-3', 'S-4']);
-    expect(searchMatchExpression('(*)')).toBeNull();
+    expect(searchWords('(*)')).toEqual([]);
   });
 
   it('follows edits to a request', () => {
@@ -91,8 +92,11 @@ describe('full-text search over the queue', () => {
     expect(found('beacon')).toEqual(['S-1']);
   });
 
-  it('quotes each word and caps how many words are used', () => {
-    expect(searchMatchExpression('Main "St')).toBe('"main"* "st"*');
+  it('matches words at their start only, and caps how many are used', () => {
+    const text = searchableText('4 Main Street', 'Graffiti Removal', null);
+    expect(matchesWords(text, searchWords('Main "St'))).toBe(true);
+    expect(matchesWords(text, searchWords('ain'))).toBe(false);
+    expect(matchesWords(text, searchWords('removal main'))).toBe(true);
     expect(searchWords('a b c d e f g h i j')).toHaveLength(8);
     expect(searchWords('x'.repeat(100))[0]).toHaveLength(40);
   });

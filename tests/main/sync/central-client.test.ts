@@ -171,6 +171,64 @@ describe('the central API client', () => {
     harness.close();
   });
 
+  it('asks for the next snapshot page as soon as a header names it', async () => {
+    const pages: Record<string, { ids: string[]; next: string | null }> = {
+      '': { ids: ['A1', 'A2'], next: 'A2' },
+      A2: { ids: ['B1', 'B2'], next: 'B2' },
+      B2: { ids: ['C1'], next: null },
+    };
+    const asked: string[] = [];
+    let releaseFirst: () => void = () => undefined;
+    const firstBody = new Promise<void>((done) => (releaseFirst = done));
+    const fetch = (input: string | URL | Request) => {
+      const url = new URL(input instanceof Request ? input.url : input);
+      const after = url.searchParams.get('afterId') ?? '';
+      asked.push(after);
+      const { ids, next } = pages[after]!;
+      const body = JSON.stringify({
+        seq: 3,
+        requests: ids.map((id) => request(id)),
+        crews: [],
+        nextAfterId: next,
+        serverTime: 5_000,
+      });
+      const headers: Record<string, string> =
+        next === null ? {} : { 'StreetDesk-Next-After': next };
+      // The first page's body is held back: the second must be asked
+      // for on its header alone.
+      const stream = new ReadableStream<Uint8Array>({
+        async start(controller) {
+          if (after === '') await firstBody;
+          controller.enqueue(new TextEncoder().encode(body));
+          controller.close();
+        },
+      });
+      return Promise.resolve(new Response(stream, { status: 200, headers }));
+    };
+    const client = createCentralClient({
+      baseUrl: 'http://central.test',
+      token: () => 'secret-token-abcdefghijkl',
+      fetch,
+    });
+
+    const first = client.snapshot(null, 2);
+    await expect.poll(() => asked).toEqual(['', 'A2', 'B2']);
+    releaseFirst();
+    expect((await first).requests.map((r) => r.serviceRequestId)).toEqual([
+      'A1',
+      'A2',
+    ]);
+    // The pages asked for ahead are handed over, not asked for again.
+    const second = await client.snapshot('A2', 2);
+    const third = await client.snapshot('B2', 2);
+    expect(second.requests.map((r) => r.serviceRequestId)).toEqual([
+      'B1',
+      'B2',
+    ]);
+    expect(third.nextAfterId).toBeNull();
+    expect(asked).toEqual(['', 'A2', 'B2']);
+  });
+
   it('reports an unreachable server as a network failure', async () => {
     const client = createCentralClient({
       baseUrl: 'http://127.0.0.1:1',

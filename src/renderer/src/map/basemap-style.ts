@@ -14,6 +14,10 @@ export const OSM_ATTRIBUTION = '© OpenStreetMap contributors';
 
 export const REQUESTS_SOURCE = 'requests';
 export const REQUESTS_LAYER = 'requests';
+export const CLUSTERS_SOURCE = 'request-clusters';
+export const CLUSTERS_LAYER = 'request-clusters';
+export const CLUSTER_COUNTS_LAYER = 'request-cluster-counts';
+export const SELECTED_SOURCE = 'selected-request';
 export const SELECTED_LAYER = 'requests-selected';
 
 /** Where the basemap data stops: the camera may not wander past it. */
@@ -209,31 +213,67 @@ function basemapLayers(): LayerSpecification[] {
 }
 
 function requestLayers(): LayerSpecification[] {
+  const clusterColor = [
+    'match',
+    ['get', 'worst'],
+    'breached',
+    SLA_COLORS.breached,
+    'at_risk',
+    SLA_COLORS.at_risk,
+    'on_track',
+    SLA_COLORS.on_track,
+    SLA_COLORS.no_sla,
+  ] as ExpressionSpecification;
+
   return [
+    {
+      id: CLUSTERS_LAYER,
+      type: 'circle',
+      source: CLUSTERS_SOURCE,
+      paint: {
+        'circle-color': clusterColor,
+        'circle-radius': ['step', ['get', 'count'], 13, 50, 17, 500, 23],
+        'circle-opacity': 0.82,
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 2,
+      },
+    },
+    {
+      id: CLUSTER_COUNTS_LAYER,
+      type: 'symbol',
+      source: CLUSTERS_SOURCE,
+      layout: {
+        'text-field': ['get', 'label'],
+        'text-font': ['Noto Sans Medium'],
+        'text-size': 11,
+        'text-allow-overlap': true,
+      },
+      paint: { 'text-color': '#ffffff' },
+    },
     {
       id: REQUESTS_LAYER,
       type: 'circle',
       source: REQUESTS_SOURCE,
       paint: {
         'circle-color': slaColorExpression,
-        'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, 2, 16, 6],
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, 3, 16, 6],
         'circle-stroke-color': '#ffffff',
         'circle-stroke-width': [
           'interpolate',
           ['linear'],
           ['zoom'],
           10,
-          0.3,
+          0.5,
           16,
           1.2,
         ],
-        'circle-opacity': 0.85,
+        'circle-opacity': 0.9,
       },
     },
     {
       id: SELECTED_LAYER,
       type: 'circle',
-      source: REQUESTS_SOURCE,
+      source: SELECTED_SOURCE,
       filter: selectedFilter(null),
       paint: {
         'circle-color': slaColorExpression,
@@ -271,6 +311,14 @@ export function buildBasemapStyle(origin: string): StyleSpecification {
         type: 'geojson',
         data: { type: 'FeatureCollection', features: [] },
         promoteId: 'id',
+      },
+      [CLUSTERS_SOURCE]: {
+        type: 'geojson',
+        data: { type: 'FeatureCollection', features: [] },
+      },
+      [SELECTED_SOURCE]: {
+        type: 'geojson',
+        data: { type: 'FeatureCollection', features: [] },
       },
     },
     layers: [...basemapLayers(), ...requestLayers()],

@@ -1,5 +1,5 @@
 // Turns the compact parallel arrays of getMapPoints into map features.
-import type { MapPoints } from '../../../shared/contract';
+import type { MapCluster, MapPoints } from '../../../shared/contract';
 import { slaState, type SlaState } from '../../../shared/domain';
 
 export type RequestPointProperties = { id: string; sla: SlaState };
@@ -70,4 +70,42 @@ function lonLatAt(points: MapPoints, i: number): [number, number] | null {
   if (!Number.isFinite(lon) || !Number.isFinite(lat)) return null;
 
   return [lon, lat];
+}
+
+export type ClusterCollection = {
+  type: 'FeatureCollection';
+  features: {
+    type: 'Feature';
+    geometry: { type: 'Point'; coordinates: [number, number] };
+    properties: {
+      count: number;
+      label: string;
+      worst: SlaState;
+      /** Index into the layer's clusters, to find its bounds on a click. */
+      index: number;
+    };
+  }[];
+};
+
+/** How a cluster's count reads on the map: 7, 480, 1.2k, 12k. */
+export function countLabel(count: number): string {
+  if (count < 1000) return String(count);
+  if (count < 10_000) return `${(count / 1000).toFixed(1)}k`;
+  return `${Math.round(count / 1000)}k`;
+}
+
+export function clusterFeatures(clusters: MapCluster[]): ClusterCollection {
+  return {
+    type: 'FeatureCollection',
+    features: clusters.map((cluster, index) => ({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [cluster.long, cluster.lat] },
+      properties: {
+        count: cluster.count,
+        label: countLabel(cluster.count),
+        worst: cluster.worst,
+        index,
+      },
+    })),
+  };
 }

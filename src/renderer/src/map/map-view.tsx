@@ -10,26 +10,31 @@ import {
   type MapLayerMouseEvent,
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
-import type { SlaState } from '../../../shared/domain';
+import { slaState, type SlaState } from '../../../shared/domain';
 import { appStore, useAppStore } from '../store/use-app-store';
+import { AreaPicker } from './area-picker';
 import {
   BASEMAP_BOUNDS,
+  CLUSTERS_LAYER,
+  CLUSTERS_SOURCE,
   INITIAL_VIEW,
   REQUESTS_LAYER,
   REQUESTS_SOURCE,
   SELECTED_LAYER,
+  SELECTED_SOURCE,
   buildBasemapStyle,
   selectedFilter,
 } from './basemap-style';
 import {
-  locatePoint,
+  clusterFeatures,
   pointStates,
   statesChanged,
   toFeatureCollection,
 } from './map-points';
 import { MapLegend } from './map-legend';
+import { UnlocatedList } from './unlocated-list';
 
 // The worker must come from the app's own origin: the CSP allows no other.
 setWorkerUrl(workerUrl);
@@ -38,18 +43,35 @@ type TestWindow = Window & { __streetdeskMap?: MapLibreMap };
 
 const FOCUS_ZOOM = 15;
 
+/** The map's view as the services take it. */
+function viewportOf(map: MapLibreMap) {
+  const bounds = map.getBounds();
+  const clamp = (value: number, limit: number) =>
+    Math.max(-limit, Math.min(limit, value));
+
+  return {
+    south: clamp(bounds.getSouth(), 90),
+    north: clamp(bounds.getNorth(), 90),
+    west: clamp(bounds.getWest(), 180),
+    east: clamp(bounds.getEast(), 180),
+    zoom: Math.max(0, Math.min(24, map.getZoom())),
+  };
+}
+
 export function MapView() {
   const containerRef = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<MapLibreMap | null>(null);
   const [styleLoaded, setStyleLoaded] = useState(false);
-  const [pointsLoaded, setPointsLoaded] = useState(false);
+  const [drawn, setDrawn] = useState(false);
+  const [lasso, setLasso] = useState(false);
   const shownStates = useRef<SlaState[]>([]);
-  const shownPoints = useRef<unknown>(null);
+  const shownLayer = useRef<unknown>(null);
 
-  const points = useAppStore((state) => state.points);
+  const layer = useAppStore((state) => state.layer);
   const now = useAppStore((state) => state.now);
   const selectedId = useAppStore((state) => state.selectedId);
   const selectedFrom = useAppStore((state) => state.selectedFrom);
+  const detail = useAppStore((state) => state.detail);
 
   useEffect(() => {
     const container = containerRef.current;
@@ -74,19 +96,43 @@ export function MapView() {
       'top-right',
     );
 
-    created.on('load', () => setStyleLoaded(true));
+    const reportView = () =>
+      appStore.getState().setViewport(viewportOf(created));
+    created.on('load', () => {
+      setStyleLoaded(true);
+      reportView();
+    });
+    created.on('moveend', reportView);
     created.on('click', REQUESTS_LAYER, (event: MapLayerMouseEvent) => {
       const id: unknown = event.features?.[0]?.properties?.id;
       if (typeof id === 'string') {
         void appStore.getState().selectRequest(id, 'map');
       }
     });
-    created.on('mouseenter', REQUESTS_LAYER, () => {
-      created.getCanvas().style.cursor = 'pointer';
+    created.on('click', CLUSTERS_LAYER, (event: MapLayerMouseEvent) => {
+      const index: unknown = event.features?.[0]?.properties?.index;
+      const cluster =
+        typeof index === 'number'
+          ? appStore.getState().layer?.clusters[index]
+          : undefined;
+      if (!cluster) return;
+      const { south, north, west, east } = cluster.bounds;
+      created.fitBounds(
+        [
+          [west, south],
+          [east, north],
+        ],
+        { padding: 60, maxZoom: 18, duration: 500 },
+      );
     });
-    created.on('mouseleave', REQUESTS_LAYER, () => {
-      created.getCanvas().style.cursor = '';
-    });
+    for (const layerId of [REQUESTS_LAYER, CLUSTERS_LAYER]) {
+      created.on('mouseenter', layerId, () => {
+        created.getCanvas().style.cursor = 'pointer';
+      });
+      created.on('mouseleave', layerId, () => {
+        created.getCanvas().style.cursor = '';
+      });
+    }
 
     // Only for end-to-end tests: they project a request to screen
     // coordinates to click it. The map holds nothing the page lacks.
@@ -98,51 +144,93 @@ export function MapView() {
       created.remove();
       setMap(null);
       setStyleLoaded(false);
-      setPointsLoaded(false);
-      shownPoints.current = null;
+      setDrawn(false);
+      shownLayer.current = null;
     };
   }, []);
 
+  // The layer's points and clusters; a clock tick redraws the points only
+  // when one of them changed colour.
   useEffect(() => {
-    if (!map || !styleLoaded || !points) return;
+    if (!map || !styleLoaded || !layer) return;
 
-    const states = pointStates(points, now);
-    // The clock moves every tick; redraw only when a point changed colour.
+    const states = pointStates(layer.points, now);
     const unchanged =
-      shownPoints.current === points &&
+      shownLayer.current === layer &&
       !statesChanged(shownStates.current, states);
     if (unchanged) return;
 
-    const source = map.getSource<GeoJSONSource>(REQUESTS_SOURCE);
-    if (!source) return;
+    const points = map.getSource<GeoJSONSource>(REQUESTS_SOURCE);
+    const clusters = map.getSource<GeoJSONSource>(CLUSTERS_SOURCE);
+    if (!points || !clusters) return;
 
-    const firstLoad = shownPoints.current === null;
-    shownPoints.current = points;
+    const newLayer = shownLayer.current !== layer;
+    shownLayer.current = layer;
     shownStates.current = states;
-    void source.setData(toFeatureCollection(points, states)).then(() => {
-      if (!firstLoad) return;
-      // Ready once the points are drawn, so a test can click one.
-      map.once('idle', () => setPointsLoaded(true));
+    const updates = [points.setData(toFeatureCollection(layer.points, states))];
+    if (newLayer)
+      updates.push(clusters.setData(clusterFeatures(layer.clusters)));
+    void Promise.all(updates).then(() => {
+      // Ready once drawn, so that a test can click what it sees.
+      map.once('idle', () => setDrawn(true));
       map.triggerRepaint();
     });
-  }, [map, styleLoaded, points, now]);
+  }, [map, styleLoaded, layer, now]);
+
+  // The selected request, drawn above the rest wherever it is.
+  useEffect(() => {
+    if (!map || !styleLoaded) return;
+    const source = map.getSource<GeoJSONSource>(SELECTED_SOURCE);
+    const located =
+      detail !== null &&
+      detail.serviceRequestId === selectedId &&
+      detail.lat !== null &&
+      detail.long !== null;
+    void source?.setData({
+      type: 'FeatureCollection',
+      features: located
+        ? [
+            {
+              type: 'Feature',
+              geometry: {
+                type: 'Point',
+                coordinates: [detail.long!, detail.lat!],
+              },
+              properties: {
+                id: detail.serviceRequestId,
+                sla: slaState(detail.requestedAt, detail.slaDueAt, now),
+              },
+            },
+          ]
+        : [],
+    });
+    // `now` is left out: the mark is redrawn with the selection only.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [map, styleLoaded, detail, selectedId]);
 
   useEffect(() => {
     if (!map || !styleLoaded) return;
 
     map.setFilter(SELECTED_LAYER, selectedFilter(selectedId));
     if (!selectedId || selectedFrom !== 'queue') return;
+    if (detail?.serviceRequestId !== selectedId) return;
+    if (detail.lat === null || detail.long === null) return;
 
-    const points = appStore.getState().points;
-    const location = points ? locatePoint(points, selectedId) : null;
-    if (location) {
-      map.easeTo({
-        center: location,
-        zoom: Math.max(map.getZoom(), FOCUS_ZOOM),
-        duration: 600,
-      });
-    }
-  }, [map, styleLoaded, selectedId, selectedFrom]);
+    map.easeTo({
+      center: [detail.long, detail.lat],
+      zoom: Math.max(map.getZoom(), FOCUS_ZOOM),
+      duration: 600,
+    });
+  }, [map, styleLoaded, selectedId, selectedFrom, detail]);
+
+  // Clusters count SLA states at the time they were read: read them again
+  // each minute, as the countdowns move.
+  const minute = Math.floor(now / 60_000);
+  useEffect(() => {
+    if (styleLoaded) void appStore.getState().loadPoints();
+  }, [styleLoaded, minute]);
+
+  const lassoDone = useCallback(() => setLasso(false), []);
 
   return (
     <div className="map-frame">
@@ -150,11 +238,31 @@ export function MapView() {
         ref={containerRef}
         className="map"
         data-testid="map"
-        data-ready={styleLoaded && pointsLoaded ? 'true' : 'false'}
+        data-ready={styleLoaded && drawn ? 'true' : 'false'}
+        data-lasso={lasso ? 'true' : 'false'}
         role="region"
         aria-label="Map of open requests"
       />
+      <AreaPicker map={map} lasso={lasso} onDone={lassoDone} />
       <MapLegend />
+      <div className="map-tools">
+        <button
+          type="button"
+          className="map-tool"
+          aria-pressed={lasso}
+          data-testid="lasso-toggle"
+          title="Draw around requests to tick them (Shift and drag draws a box)"
+          onClick={() => setLasso((on) => !on)}
+        >
+          {lasso ? 'Drawing: drag around requests' : 'Lasso'}
+        </button>
+        {layer ? (
+          <span className="map-count" data-testid="map-count">
+            {layer.inView.toLocaleString()} in view
+          </span>
+        ) : null}
+      </div>
+      <UnlocatedList />
     </div>
   );
 }

@@ -6,7 +6,7 @@ import type {
   Conflict,
   CrewListItem,
   CrewSuggestions,
-  MapPoints,
+  MapLayer,
   NearbyRequest,
   QueueFacets,
   QueueSort,
@@ -98,11 +98,26 @@ export type QueueSlice = {
   refreshQueue: (keepRows?: boolean) => Promise<void>;
 };
 
+/** The part of the map on screen, as MapLibre reports it. */
+export type MapViewport = {
+  south: number;
+  north: number;
+  west: number;
+  east: number;
+  zoom: number;
+};
+
 export type MapSlice = {
-  points: MapPoints | null;
+  /** What the map draws for the current view and filter. */
+  layer: MapLayer | null;
+  viewport: MapViewport | null;
   /** The requests the map cannot draw, listed beside it instead. */
   unlocated: UnlocatedRequests | null;
+  setViewport: (viewport: MapViewport) => void;
+  /** Reloads the map's features and the unlocated list for the filter. */
   loadPoints: () => Promise<void>;
+  /** Ticks the requests inside a box or lasso ([long, lat] corners). */
+  pickArea: (ring: [number, number][]) => Promise<void>;
 };
 
 export type SelectionSlice = {
@@ -139,6 +154,8 @@ export type DispatchSlice = {
   nearby: NearbyRequest[] | null;
   /** The last action's outcome in words, for a polite live region. */
   notice: { id: number; text: string; tone: 'ok' | 'error' } | null;
+  /** Says something in the notice line (and its live region). */
+  announce: (text: string, tone?: 'ok' | 'error') => void;
   loadCrews: () => Promise<void>;
   loadConflicts: () => Promise<void>;
   setSyncStatus: (status: SyncStatus) => void;

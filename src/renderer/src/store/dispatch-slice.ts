@@ -62,6 +62,7 @@ export function createDispatchSlice(
       suggestions: null,
       nearby: null,
       notice: null,
+      announce: (text, tone = 'ok') => notify(text, tone),
 
       patchRows(ids, patch) {
         const wanted = new Set(ids);

@@ -2,9 +2,12 @@
 import { z } from 'zod';
 
 import { bucketDigests, digestOf } from '../../../shared/sync-checksum';
-import type { Checksum, SyncRequest } from '../../../shared/sync-protocol';
+import {
+  SNAPSHOT_NEXT_HEADER,
+  type Checksum,
+} from '../../../shared/sync-protocol';
 import { parseQuery, wholeNumber } from '../query-params';
-import { sendError, sendJson, sendJsonText } from '../respond';
+import { sendError, sendJson, sendJsonBytes, sendJsonText } from '../respond';
 import type { SignedInCall } from '../staff-api';
 
 export const MAX_PAGE = 5_000;
@@ -75,32 +78,31 @@ export async function getSnapshot(call: SignedInCall): Promise<void> {
   const { store } = api;
 
   const seq = (await store.changeWindow()).lastSeq;
-  const rows =
+  const page =
     entity === 'crews'
-      ? []
-      : await store.listOpenRequestsEncoded({
+      ? null
+      : await store.openRequestsPageEncoded({
           afterId,
-          limit: limit + 1,
+          limit,
           bucket: query.value.bucket ?? null,
         });
-  const requests = rows.slice(0, limit);
   const crews =
     entity !== 'requests' && afterId === null ? await store.listCrews() : [];
+  const nextAfterId = page?.more ? page.lastId : null;
 
-  let nextAfterId: string | null = null;
-  if (rows.length > limit) {
-    const last = requests.at(-1);
-    nextAfterId =
-      last === undefined
-        ? null
-        : (JSON.parse(last) as SyncRequest).serviceRequestId;
-  }
-
-  sendJsonText(
+  // The requests' bytes go out as the store joined them.
+  sendJsonBytes(
     res,
-    `{"seq":${seq},"requests":[${requests.join(',')}],` +
-      `"crews":${JSON.stringify(crews)},` +
-      `"nextAfterId":${JSON.stringify(nextAfterId)},"serverTime":${api.now()}}`,
+    Buffer.concat([
+      Buffer.from(`{"seq":${seq},"requests":[`),
+      page?.json ?? Buffer.alloc(0),
+      Buffer.from(
+        `],"crews":${JSON.stringify(crews)},` +
+          `"nextAfterId":${JSON.stringify(nextAfterId)},` +
+          `"serverTime":${api.now()}}`,
+      ),
+    ]),
+    nextAfterId === null ? {} : { [SNAPSHOT_NEXT_HEADER]: nextAfterId },
   );
 }
 

@@ -14,6 +14,7 @@ import type {
   ChangeWindow,
   RequestList,
   RequestQuery,
+  EncodedPage,
   SnapshotQuery,
   StaffUser,
 } from '../central-store';
@@ -48,6 +49,33 @@ export function createSqliteReads(
        ORDER BY service_request_id LIMIT ?`,
     )
     .pluck();
+  // SQLite joins the page itself: the records never become JavaScript
+  // strings, and the route sends the bytes as they are.
+  const encodedPage = (bucketed: boolean) =>
+    db.prepare<
+      unknown[],
+      { json: Buffer | null; count: number; lastId: string | null }
+    >(
+      `SELECT CAST(group_concat(record, ',' ORDER BY service_request_id)
+           AS BLOB) AS json,
+         count(*) AS count, max(service_request_id) AS lastId
+       FROM (SELECT record, service_request_id FROM requests
+             WHERE status = 'open' ${bucketed ? 'AND bucket = ?' : ''}
+               AND service_request_id > ?
+             ORDER BY service_request_id LIMIT ?)`,
+    );
+  const openEncodedPage = encodedPage(false);
+  const openEncodedBucketPage = encodedPage(true);
+  const moreAfter = (bucketed: boolean) =>
+    db
+      .prepare<unknown[], number>(
+        `SELECT EXISTS (SELECT 1 FROM requests
+           WHERE status = 'open' ${bucketed ? 'AND bucket = ?' : ''}
+             AND service_request_id > ?)`,
+      )
+      .pluck();
+  const openMoreAfter = moreAfter(false);
+  const openBucketMoreAfter = moreAfter(true);
   const openVersions = db.prepare<[], { id: string; version: number }>(
     `SELECT service_request_id AS id, version FROM requests
      WHERE status = 'open'`,
@@ -132,18 +160,39 @@ export function createSqliteReads(
      FROM api_keys WHERE key_hash = ?`,
   );
 
-  const openEncoded = (query: SnapshotQuery) => {
+  const openPageOf = (query: SnapshotQuery) => {
     const after = query.afterId ?? '';
     return query.bucket === null
       ? openPage.all(after, query.limit)
       : openBucketPage.all(query.bucket, after, query.limit);
   };
 
+  const openPageEncoded = (query: SnapshotQuery): EncodedPage => {
+    const after = query.afterId ?? '';
+    const bucket = query.bucket === null ? [] : [query.bucket];
+    const page = (
+      query.bucket === null ? openEncodedPage : openEncodedBucketPage
+    ).get(...bucket, after, query.limit)!;
+    const more =
+      page.lastId !== null &&
+      (query.bucket === null ? openMoreAfter : openBucketMoreAfter).get(
+        ...bucket,
+        page.lastId,
+      ) === 1;
+
+    return {
+      json: page.json ?? Buffer.alloc(0),
+      count: page.count,
+      lastId: page.lastId,
+      more,
+    };
+  };
+
   return {
     getRequest: (id) => parseRecord<SyncRequest>(getRequest.get(id)),
     listOpenRequests: (query) =>
-      openEncoded(query).map((json) => JSON.parse(json) as SyncRequest),
-    listOpenRequestsEncoded: openEncoded,
+      openPageOf(query).map((json) => JSON.parse(json) as SyncRequest),
+    openRequestsPageEncoded: openPageEncoded,
     listOpenVersions: () => openVersions.all(),
     countRequests: () => countRequests.get()?.n ?? 0,
     findRequests: (query) => findRequests(db, query),

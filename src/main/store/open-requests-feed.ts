@@ -1,0 +1,179 @@
+// Keeps the in-memory queue index (src/main/queue) equal to the `requests`
+// view. Writers report which requests they touched; the index re-reads
+// those rows at the next question, after the writer's transaction has
+// committed or rolled back, so it never holds a write that did not land.
+// A snapshot reload builds a fresh index from its pages as they arrive and
+// swaps it in when the reload commits. A write by another connection (an
+// import run beside the console) is noticed by SQLite's data_version and
+// reloads the whole index.
+import type { SyncRequest } from '../../shared/sync-protocol';
+import { OpenRequests, type OpenRecord } from '../queue/open-requests';
+import type { SqliteDatabase } from './database';
+import type { ViewListener } from './view-refresh';
+
+export type OpenRequestsFeed = ViewListener & {
+  /** The index, brought up to date with the view. */
+  current(): OpenRequests;
+  /** Many requests changed: reload the whole index at the next question. */
+  changedAll(): void;
+  beginSnapshot(): void;
+  snapshotPage(requests: readonly SyncRequest[]): void;
+  /** The reload committed: its index becomes the index. */
+  finishSnapshot(): void;
+  /** The reload failed: what it built is dropped, and all is read again. */
+  abandonSnapshot(): void;
+};
+
+type OpenRecordRow = [
+  id: string,
+  serviceName: string,
+  address: string | null,
+  description: string | null,
+  neighborhood: string | null,
+  queue: string | null,
+  department: string | null,
+  requestedAt: number,
+  slaDueAt: number | null,
+  lat: number | null,
+  long: number | null,
+  workStatus: OpenRecord['workStatus'],
+  assignedCrewId: string | null,
+  pending: 0 | 1,
+  status: 'open' | 'closed',
+];
+
+const recordColumns = `service_request_id, service_name, address,
+  description, neighborhood, queue, department, requested_at, sla_due_at,
+  lat, long, work_status, assigned_crew_id, pending, status`;
+
+function fromRow(row: OpenRecordRow): OpenRecord {
+  return {
+    serviceRequestId: row[0],
+    serviceName: row[1],
+    address: row[2],
+    description: row[3],
+    neighborhood: row[4],
+    queue: row[5],
+    department: row[6],
+    requestedAt: row[7],
+    slaDueAt: row[8],
+    lat: row[9],
+    long: row[10],
+    workStatus: row[11],
+    assignedCrewId: row[12],
+    pending: row[13] === 1,
+  };
+}
+
+/** A confirmed request as the view shows it (see viewValues). */
+export function openRecordOf(request: SyncRequest): OpenRecord {
+  const located = request.lat !== null && request.long !== null;
+
+  return {
+    serviceRequestId: request.serviceRequestId,
+    serviceName:
+      request.serviceName === ''
+        ? request.serviceCode || 'Unknown service'
+        : request.serviceName,
+    address: request.address,
+    description: request.description,
+    neighborhood: request.neighborhood,
+    queue: request.queue,
+    department: request.department,
+    requestedAt: request.requestedAt,
+    slaDueAt: request.slaDueAt,
+    lat: located ? request.lat : null,
+    long: located ? request.long : null,
+    workStatus: request.workStatus,
+    assignedCrewId: request.assignedCrewId,
+    pending: false,
+  };
+}
+
+export function createOpenRequestsFeed(db: SqliteDatabase): OpenRequestsFeed {
+  const selectOne = db
+    .prepare<[string], OpenRecordRow>(
+      `SELECT ${recordColumns} FROM requests WHERE service_request_id = ?`,
+    )
+    .raw(true);
+  const selectOpen = db
+    .prepare<[], OpenRecordRow>(
+      `SELECT ${recordColumns} FROM requests WHERE status = 'open'`,
+    )
+    .raw(true);
+  const dataVersion = () => db.pragma('data_version', { simple: true });
+
+  let index = new OpenRequests();
+  let everything = true;
+  const dirty = new Set<string>();
+  let staging: OpenRequests | null = null;
+  let seenVersion = dataVersion();
+
+  const loadAll = () => {
+    const fresh = new OpenRequests();
+    for (const row of selectOpen.iterate()) fresh.upsert(fromRow(row));
+    fresh.sortAll();
+    return fresh;
+  };
+
+  return {
+    changed: (id) => dirty.add(id),
+    changedAll() {
+      everything = true;
+    },
+
+    current() {
+      const version = dataVersion();
+      if (version !== seenVersion) {
+        seenVersion = version;
+        everything = true;
+      }
+      // Inside a transaction the rows read may yet roll back: read them,
+      // but read them again next time.
+      const settled = !db.inTransaction;
+
+      if (everything) {
+        index = loadAll();
+        if (settled) {
+          everything = false;
+          dirty.clear();
+        }
+        return index;
+      }
+
+      for (const id of dirty) {
+        const row = selectOne.get(id);
+        if (row !== undefined && row[14] === 'open') index.upsert(fromRow(row));
+        else index.remove(id);
+      }
+      if (settled) dirty.clear();
+      return index;
+    },
+
+    beginSnapshot() {
+      staging = new OpenRequests();
+    },
+    snapshotPage(requests) {
+      if (staging === null) return;
+      for (const request of requests) {
+        if (request.status === 'open') staging.upsert(openRecordOf(request));
+      }
+    },
+    finishSnapshot() {
+      if (staging === null) {
+        everything = true;
+        return;
+      }
+      staging.sortAll();
+      index = staging;
+      staging = null;
+      // Requests with pending intents were reported as they were remade;
+      // they stay dirty and are read from the view at the next question.
+      everything = false;
+    },
+    abandonSnapshot() {
+      staging = null;
+      everything = true;
+    },
+  };
+}
