@@ -11,6 +11,7 @@ import { createExternalOpener } from './electron/external-links';
 import { hardenEveryWebContents, hardenSession } from './electron/hardening';
 import { forwardEvents, registerIpc } from './electron/ipc';
 import { installAppMenu } from './electron/menu';
+import { createNotifier, showSlaAlerts } from './electron/notifications';
 import { createSafeSecretStore } from './electron/safe-secret-store';
 import { createMainWindow } from './electron/window';
 import { createWindowRegistry } from './electron/window-registry';
@@ -115,11 +116,19 @@ async function start(logger: Logger): Promise<void> {
     origins,
     registry,
   });
-  const stopForwarding = forwardEvents(
+  const stopEvents = forwardEvents(
     services.events,
     registry,
     logger.child('events'),
   );
+  const stopAlerts = showSlaAlerts(
+    services.events,
+    createNotifier(logger.child('notifications')),
+  );
+  const stopForwarding = () => {
+    stopEvents();
+    stopAlerts();
+  };
 
   installAppMenu({
     isDevelopment: devServerUrl !== undefined,

@@ -5,6 +5,7 @@ export const eventNames = [
   'requestsChanged',
   'syncStatusChanged',
   'conflictsChanged',
+  'slaAlert',
 ] as const;
 
 export type EventName = (typeof eventNames)[number];

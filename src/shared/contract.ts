@@ -6,6 +6,7 @@ import { z } from 'zod';
 
 import { channelOf, eventNames, isEventName, type EventName } from './channels';
 import type { QueueRow, ServiceRequest, SlaState } from './domain';
+import { slaStatsQuerySchema, type SlaStats } from './sla-stats';
 import {
   crewStatusSchema,
   type Crew,
@@ -147,6 +148,10 @@ export const mapAreaSchema = z
 
 export const areaQuerySchema = z
   .object({ filter: queueFilterSchema, area: mapAreaSchema })
+  .strict();
+
+export const watchRequestSchema = z
+  .object({ requestId: requestIdSchema, watched: z.boolean() })
   .strict();
 
 /** How many requests one box or lasso can pick: one bulk assignment. */
@@ -471,6 +476,9 @@ export const methods = {
   saveSettings: saveSettingsSchema,
   signIn: signInArgSchema,
   signOut: z.undefined(),
+  getSlaStats: slaStatsQuerySchema,
+  listWatched: z.undefined(),
+  watchRequest: watchRequestSchema,
   listSavedViews: z.undefined(),
   saveView: saveViewSchema,
   deleteView: deleteViewSchema,
@@ -515,6 +523,11 @@ export type MethodResults = {
   signIn: ConsoleSettings;
   signOut: ConsoleSettings;
   /** By name. */
+  /** On-time rates, open breaches and a week's series for the SLA view. */
+  getSlaStats: SlaStats;
+  /** Requests this console's user watches for SLA alerts. */
+  listWatched: string[];
+  watchRequest: { watched: boolean };
   listSavedViews: SavedView[];
   /** Creates or replaces the view of that name; returns every view. */
   saveView: SavedView[];
@@ -531,6 +544,16 @@ export type EventPayloads = {
   requestsChanged: { reason: 'import' | 'sync' | 'local'; changed: number };
   syncStatusChanged: SyncStatus;
   conflictsChanged: { count: number };
+  /** A held or watched request fell at risk or breached (rate-limited). */
+  slaAlert: SlaAlert;
+};
+
+/** One SLA alert; requestId is null for a summary of several. */
+export type SlaAlert = {
+  requestId: string | null;
+  state: 'at_risk' | 'breached';
+  title: string;
+  body: string;
 };
 
 // Does not compile unless every event name has a payload type, and back.

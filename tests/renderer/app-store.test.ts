@@ -214,6 +214,44 @@ describe('errors and events', () => {
   });
 });
 
+describe('watching and SLA alerts', () => {
+  it('watches a request and unwatches it, and says so', async () => {
+    const { store } = setup();
+    await store.getState().toggleWatch('REQ-000001');
+    expect(store.getState().watchedIds).toEqual(['REQ-000001']);
+    expect(store.getState().notice?.text).toMatch(/^Watching request/);
+
+    await store.getState().toggleWatch('REQ-000001');
+    expect(store.getState().watchedIds).toEqual([]);
+  });
+
+  it('shows alerts as they come, the latest four at most', async () => {
+    const { api, store } = setup();
+    const stop = store.getState().start();
+    await settle();
+
+    for (let i = 1; i <= 6; i += 1) {
+      api.emitAlert({
+        requestId: `R${i}`,
+        state: 'breached',
+        title: `SLA breached: ${i}`,
+        body: 'Request',
+      });
+    }
+    const shown = store.getState().alerts;
+    expect(shown.map((alert) => alert.requestId)).toEqual([
+      'R3',
+      'R4',
+      'R5',
+      'R6',
+    ]);
+
+    store.getState().dismissAlert(shown[0]!.id);
+    expect(store.getState().alerts).toHaveLength(3);
+    stop();
+  });
+});
+
 describe('the clock', () => {
   it("counts on the server's clock, not this machine's", async () => {
     const { store } = setup();

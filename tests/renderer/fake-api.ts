@@ -18,6 +18,7 @@ export type FakeApi = StreetDeskApi & {
   requests: FakeRequest[];
   failNext: (method: string, message: string) => void;
   emit: (payload: EventPayloads['requestsChanged']) => void;
+  emitAlert: (alert: EventPayloads['slaAlert']) => void;
 };
 
 const HOUR = 3_600_000;
@@ -73,12 +74,14 @@ function sorted(rows: FakeRequest[], sort: QueueSort) {
 export function createFakeApi(requests: FakeRequest[]): FakeApi {
   const calls: FakeApi['calls'] = [];
   const views: SavedView[] = [];
+  const watched = new Set<string>();
   // The server's clock runs this far ahead of the machine's.
   const serverOffsetMs = 90 * 60_000;
   const failures = new Map<string, string>();
   const listeners = new Set<
     (payload: EventPayloads['requestsChanged']) => void
   >();
+  const alertListeners = new Set<(alert: EventPayloads['slaAlert']) => void>();
 
   const record = async <T>(method: string, arg: unknown, run: () => T) => {
     calls.push({ method, arg });
@@ -107,6 +110,7 @@ export function createFakeApi(requests: FakeRequest[]): FakeApi {
     requests,
     failNext: (method, message) => failures.set(method, message),
     emit: (payload) => listeners.forEach((listener) => listener(payload)),
+    emitAlert: (alert) => alertListeners.forEach((listener) => listener(alert)),
 
     getAppInfo: () =>
       record('getAppInfo', undefined, () => ({
@@ -124,6 +128,13 @@ export function createFakeApi(requests: FakeRequest[]): FakeApi {
         crews: [],
       })),
     listSavedViews: () => record('listSavedViews', undefined, () => [...views]),
+    listWatched: () => record('listWatched', undefined, () => [...watched]),
+    watchRequest: (arg) =>
+      record('watchRequest', arg, () => {
+        watched.delete(arg.requestId);
+        if (arg.watched) watched.add(arg.requestId);
+        return { watched: arg.watched };
+      }),
     saveView: (arg) =>
       record('saveView', arg, () => {
         const kept = views.filter((view) => view.name !== arg.name);
@@ -270,6 +281,11 @@ export function createFakeApi(requests: FakeRequest[]): FakeApi {
     openExternal: (arg) =>
       record('openExternal', arg, () => ({ opened: false, reason: 'test' })),
     on: (event, listener) => {
+      if (event === 'slaAlert') {
+        const relay = listener as (a: EventPayloads['slaAlert']) => void;
+        alertListeners.add(relay);
+        return () => alertListeners.delete(relay);
+      }
       if (event !== 'requestsChanged') return () => {};
       const relay = listener as (p: EventPayloads['requestsChanged']) => void;
       listeners.add(relay);

@@ -91,6 +91,9 @@ describe('the contract', () => {
       saveSettings: { centralUrl: 'https://311.boston.example' },
       signIn: { username: 'ana', password: 'correct horse' },
       signOut: undefined,
+      getSlaStats: { now: 1_700_000_000_000 },
+      listWatched: undefined,
+      watchRequest: { requestId: '101001240734', watched: true },
       listSavedViews: undefined,
       saveView: {
         name: 'Breached near me',

@@ -1,7 +1,9 @@
-// Desktop notifications for the main process (SLA alerts later on). Where
-// the platform has none (some Linux desktops, CI) every call is a no-op.
+// Desktop notifications for the main process: the services' SLA alerts.
+// Where the platform has none (some Linux desktops, CI) every call is a
+// no-op. Alert text is plain text: a notification renders no markup.
 import { Notification } from 'electron';
 
+import type { EventPayloads } from '../../shared/contract';
 import type { Logger } from '../log/logger';
 
 export type Notifier = {
@@ -27,4 +29,18 @@ export function createNotifier(logger: Logger): Notifier {
       }
     },
   };
+}
+
+type AlertSource = {
+  on(
+    event: 'slaAlert',
+    listener: (alert: EventPayloads['slaAlert']) => void,
+  ): () => void;
+};
+
+/** Shows every SLA alert the services raise; returns the unsubscribe. */
+export function showSlaAlerts(events: AlertSource, notifier: Notifier) {
+  return events.on('slaAlert', (alert) => {
+    notifier.notify(alert.title, alert.body);
+  });
 }

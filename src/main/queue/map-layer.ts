@@ -4,7 +4,7 @@
 // gets a few thousand features at most whatever the size of the queue, and
 // a filter change redraws at once.
 import type { MapArea, MapLayer, MapView } from '../../shared/contract';
-import { slaState, type SlaState } from '../../shared/domain';
+import type { SlaState } from '../../shared/domain';
 import type { SlotTest } from './filter-match';
 import { NO_SLA_DUE_KEY, type OpenRequests } from './open-requests';
 
@@ -16,17 +16,6 @@ const CELL_PX = 64;
 
 /** MapLibre's world is 512 pixels wide at zoom 0. */
 const TILE_PX = 512;
-
-const SLA_ORDER: SlaState[] = ['breached', 'at_risk', 'on_track', 'no_sla'];
-
-/** Web Mercator x, y in pixels at `zoom`. */
-function project(long: number, lat: number, zoom: number): [number, number] {
-  const size = TILE_PX * 2 ** zoom;
-  const sin = Math.sin((Math.max(-85, Math.min(85, lat)) * Math.PI) / 180);
-  const x = ((long + 180) / 360) * size;
-  const y = (0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * size;
-  return [x, y];
-}
 
 function dueOf(index: OpenRequests, slot: number): number | null {
   const due = index.dueKey[slot]!;
@@ -84,63 +73,64 @@ export function mapLayer(
     return layer;
   }
 
-  type Cell = {
-    slots: number[];
-    x: number;
-    y: number;
-    long: number;
-    lat: number;
-  };
-  const cells = new Map<string, Cell>();
+  // Cells on a screen grid at the view's zoom, keyed by number.
+  const cellsAcross = (TILE_PX * 2 ** view.zoom) / CELL_PX;
+  const cells = new Map<number, number[]>();
   for (const slot of slots) {
-    const long = index.long[slot]!;
-    const lat = index.lat[slot]!;
-    const [x, y] = project(long, lat, view.zoom);
-    const key = `${Math.floor(x / CELL_PX)}:${Math.floor(y / CELL_PX)}`;
-    let cell = cells.get(key);
-    if (cell === undefined) {
-      cell = { slots: [], x: 0, y: 0, long: 0, lat: 0 };
-      cells.set(key, cell);
-    }
-    cell.slots.push(slot);
-    cell.long += long;
-    cell.lat += lat;
+    const column = Math.floor(index.mercatorX[slot]! * cellsAcross);
+    const row = Math.floor(index.mercatorY[slot]! * cellsAcross);
+    const key = column * 4_194_304 + row;
+    const cell = cells.get(key);
+    if (cell === undefined) cells.set(key, [slot]);
+    else cell.push(slot);
   }
 
+  const now = view.now;
   for (const cell of cells.values()) {
-    if (cell.slots.length === 1) {
-      addPoint(cell.slots[0]!);
+    if (cell.length === 1) {
+      addPoint(cell[0]!);
       continue;
     }
-    const counts: Record<SlaState, number> = {
-      breached: 0,
-      at_risk: 0,
-      on_track: 0,
-      no_sla: 0,
-    };
+    let breached = 0;
+    let atRisk = 0;
+    let onTrack = 0;
+    let sumLat = 0;
+    let sumLong = 0;
     let south = 90;
     let north = -90;
     let west = 180;
     let east = -180;
-    for (const slot of cell.slots) {
-      const state = slaState(
-        index.requestedAt[slot]!,
-        dueOf(index, slot),
-        view.now,
-      );
-      counts[state] += 1;
-      south = Math.min(south, index.lat[slot]!);
-      north = Math.max(north, index.lat[slot]!);
-      west = Math.min(west, index.long[slot]!);
-      east = Math.max(east, index.long[slot]!);
+    for (const slot of cell) {
+      const lat = index.lat[slot]!;
+      const long = index.long[slot]!;
+      sumLat += lat;
+      sumLong += long;
+      if (lat < south) south = lat;
+      if (lat > north) north = lat;
+      if (long < west) west = long;
+      if (long > east) east = long;
+      // As slaState() judges, in comparisons of the index's columns.
+      const due = index.dueKey[slot]!;
+      if (due === NO_SLA_DUE_KEY) continue;
+      if (due <= now) breached += 1;
+      else if (index.atRiskFrom[slot]! <= now) atRisk += 1;
+      else onTrack += 1;
     }
+    const worst: SlaState =
+      breached > 0
+        ? 'breached'
+        : atRisk > 0
+          ? 'at_risk'
+          : onTrack > 0
+            ? 'on_track'
+            : 'no_sla';
     layer.clusters.push({
-      long: cell.long / cell.slots.length,
-      lat: cell.lat / cell.slots.length,
-      count: cell.slots.length,
-      worst: SLA_ORDER.find((state) => counts[state] > 0) ?? 'no_sla',
-      breached: counts.breached,
-      atRisk: counts.at_risk,
+      long: sumLong / cell.length,
+      lat: sumLat / cell.length,
+      count: cell.length,
+      worst,
+      breached,
+      atRisk,
       bounds: { south, north, west, east },
     });
   }

@@ -78,6 +78,12 @@ export function atRiskFrom(requestedAt: number, slaDueAt: number | null) {
   );
 }
 
+/** Web Mercator y of a latitude, 0 at the top of the world, 1 at the foot. */
+export function mercatorY(lat: number): number {
+  const sin = Math.sin((Math.max(-85, Math.min(85, lat)) * Math.PI) / 180);
+  return 0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI);
+}
+
 const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export class OpenRequests {
@@ -97,6 +103,9 @@ export class OpenRequests {
   atRiskFrom = new Float64Array(0);
   lat = new Float64Array(0);
   long = new Float64Array(0);
+  /** Web Mercator x and y of the location, 0..1 across the world. */
+  mercatorX = new Float64Array(0);
+  mercatorY = new Float64Array(0);
   typeCode = new Int32Array(0);
   neighborhoodCode = new Int32Array(0);
   queueCode = new Int32Array(0);
@@ -183,6 +192,8 @@ export class OpenRequests {
     const located = record.lat !== null && record.long !== null;
     this.lat[slot] = located ? record.lat! : Number.NaN;
     this.long[slot] = located ? record.long! : Number.NaN;
+    this.mercatorX[slot] = located ? (record.long! + 180) / 360 : Number.NaN;
+    this.mercatorY[slot] = located ? mercatorY(record.lat!) : Number.NaN;
     this.typeCode[slot] = this.types.codeOf(record.serviceName);
     this.neighborhoodCode[slot] = this.neighborhoods.codeOf(
       record.neighborhood,
@@ -247,6 +258,8 @@ export class OpenRequests {
     this.atRiskFrom = wider(this.atRiskFrom, (n) => new Float64Array(n));
     this.lat = wider(this.lat, (n) => new Float64Array(n));
     this.long = wider(this.long, (n) => new Float64Array(n));
+    this.mercatorX = wider(this.mercatorX, (n) => new Float64Array(n));
+    this.mercatorY = wider(this.mercatorY, (n) => new Float64Array(n));
     this.typeCode = wider(this.typeCode, (n) => new Int32Array(n));
     this.neighborhoodCode = wider(
       this.neighborhoodCode,

@@ -46,6 +46,17 @@ export type Box = { south: number; north: number; west: number; east: number };
 
 export type BoxRow = QueueRow & { lat: number; long: number };
 
+/** An open request an SLA alert may be about. */
+export type AlertCandidate = {
+  serviceRequestId: string;
+  serviceName: string;
+  address: string | null;
+  requestedAt: number;
+  slaDueAt: number;
+  assignedCrewId: string | null;
+  watched: boolean;
+};
+
 export type QueueReads = {
   listQueue(query: QueueQuery): QueuePage;
   locateInQueue(query: LocateQuery): number | null;
@@ -60,6 +71,8 @@ export type QueueReads = {
   /** Open requests a crew holds (assigned or in progress), by crew id. */
   activeAssignmentCounts(): Map<string, number>;
   openInBox(box: Box): BoxRow[];
+  /** Open requests with an SLA that a crew holds, or that are watched. */
+  alertCandidates(watched: ReadonlySet<string>): AlertCandidate[];
   count(): number;
 };
 
@@ -254,6 +267,34 @@ export function createQueueReads(index: () => OpenRequests): QueueReads {
         rows.push({ ...queueRowAt(open, slot), lat, long });
       }
       return rows;
+    },
+
+    alertCandidates(watched) {
+      const open = index();
+      const assigned = WORK_STATUSES.indexOf('assigned');
+      const inProgress = WORK_STATUSES.indexOf('in_progress');
+      const found: AlertCandidate[] = [];
+      for (const slot of open.liveSlots()) {
+        const due = open.dueKey[slot]!;
+        if (due === NO_SLA_DUE_KEY) continue;
+        const id = open.ids[slot]!;
+        const work = open.workCode[slot];
+        const held =
+          open.crewCode[slot]! >= 0 &&
+          (work === assigned || work === inProgress);
+        const isWatched = watched.has(id);
+        if (!held && !isWatched) continue;
+        found.push({
+          serviceRequestId: id,
+          serviceName: open.types.valueOf(open.typeCode[slot]!) ?? '',
+          address: open.address[slot] ?? null,
+          requestedAt: open.requestedAt[slot]!,
+          slaDueAt: due,
+          assignedCrewId: open.crews.valueOf(open.crewCode[slot]!),
+          watched: isWatched,
+        });
+      }
+      return found;
     },
 
     count: () => index().size,

@@ -29,6 +29,7 @@ import {
 import { createFileSecretStore, type SecretStore } from '../sync/secret-store';
 import { checkExternalUrl } from '../web/url-policy';
 import { createEventHub, type EventHub } from './event-hub';
+import { createSlaAlerts } from './sla-alerts';
 
 export type ConsoleServices = {
   handlers: ServiceHandlers;
@@ -54,6 +55,8 @@ export type ConsoleServicesOptions = {
   secretStore?: SecretStore;
   /** The fetch the sync client uses (tests inject one). */
   fetch?: typeof fetch;
+  /** How often SLA alerts are looked for; 0 never (tests). 30 s by default. */
+  slaAlertIntervalMs?: number;
   /** Sync engine timings, for tests and benches. */
   sync?: CentralConnectionOptions['engine'];
   /**
@@ -115,10 +118,25 @@ export async function createConsoleServices(
     },
   });
 
+  const alerts = createSlaAlerts({
+    candidates: () =>
+      store.alertCandidates(new Set(store.watched.listWatched())),
+    now: () => connection.clock.now(),
+    onAlert: (alert) => {
+      logger.info('SLA alert', {
+        requestId: alert.requestId,
+        state: alert.state,
+      });
+      events.emit('slaAlert', alert);
+    },
+    intervalMs: options.slaAlertIntervalMs,
+  });
+
   return {
     handlers: createHandlers(store, options, connection, intents),
     events,
     close() {
+      alerts.stop();
       if (connection.engine() === null) {
         store.close();
         return;
@@ -268,6 +286,15 @@ function createHandlers(
     saveSettings: ({ centralUrl }) => connection.saveSettings(centralUrl),
     signIn: ({ username, password }) => connection.signIn(username, password),
     signOut: () => connection.signOut(),
+    getSlaStats: ({ now }) => store.getSlaStats(now),
+    listWatched: () => store.watched.listWatched(),
+    watchRequest: ({ requestId, watched }) => ({
+      watched: store.watched.setWatched(
+        requestId,
+        watched,
+        connection.clock.now(),
+      ),
+    }),
     listSavedViews: () => store.views.listSavedViews(),
     saveView: (view) => store.views.saveView(view, connection.clock.now()),
     deleteView: ({ name }) => ({ deleted: store.views.deleteView(name) }),

@@ -6,6 +6,7 @@ import { createSyncTables } from './migrations/004-sync-tables';
 import { addQueueFiltersAndSearch } from './migrations/005-queue-filters-and-search';
 import { createSlaOutcomes } from './migrations/006-sla-outcomes';
 import { makeRequestsAView } from './migrations/007-requests-view';
+import { createWatchedRequests } from './migrations/008-watched-requests';
 
 /**
  * The schema's history, oldest first. Migration n (1-based) takes a
@@ -20,6 +21,7 @@ export const migrations: readonly string[] = [
   addQueueFiltersAndSearch,
   createSlaOutcomes,
   makeRequestsAView,
+  createWatchedRequests,
 ];
 
 export const latestSchemaVersion = migrations.length;

@@ -12,7 +12,7 @@ import type {
 } from '../../shared/contract';
 import type { ServiceRequest } from '../../shared/domain';
 import type { SlaStats } from '../../shared/sla-stats';
-import { createQueueReads } from '../queue/queue-reads';
+import { createQueueReads, type AlertCandidate } from '../queue/queue-reads';
 import { openDatabase } from './database';
 import { createMetaRepository } from './meta-repository';
 import { createOpenRequestsFeed } from './open-requests-feed';
@@ -25,6 +25,10 @@ import {
 } from './saved-views-repository';
 import type { StoredRequest } from './stored-request';
 import { createSyncStore, type SyncStore } from './sync-store';
+import {
+  createWatchedRepository,
+  type WatchedRepository,
+} from './watched-repository';
 
 /** The console's local SQLite store: the only place that speaks SQL. */
 export type Store = {
@@ -61,6 +65,10 @@ export type Store = {
   sync: SyncStore;
   /** Named filter and sort sets, kept on this console only. */
   views: SavedViewsRepository;
+  /** Requests the user watches for SLA alerts, on this console only. */
+  watched: WatchedRepository;
+  /** Open requests an SLA alert is about: assigned ones and `watched`. */
+  alertCandidates(watched: ReadonlySet<string>): AlertCandidate[];
   /** Refreshes the query planner's statistics; call after a bulk import. */
   optimize(): void;
   close(): void;
@@ -104,6 +112,8 @@ export function openStore(path: string): Store {
     getSlaStats: createSlaStatsQuery(db),
     sync: createSyncStore(db, feed, queue),
     views: createSavedViewsRepository(db),
+    watched: createWatchedRepository(db),
+    alertCandidates: (watched) => queue.alertCandidates(watched),
     transaction: (work) => db.transaction(work)(),
     optimize() {
       db.pragma('analysis_limit = 1000');

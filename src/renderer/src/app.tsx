@@ -11,6 +11,7 @@ import type { CommandId } from './keyboard/shortcuts';
 import { ShortcutsHelp } from './keyboard/shortcuts-help';
 import { useKeyboardCommands } from './keyboard/use-keyboard-commands';
 import { ActionNotice } from './header/action-notice';
+import { AlertToasts } from './header/alert-toasts';
 import { AppHeader } from './header/app-header';
 import { ErrorBanner } from './header/error-banner';
 import { FilterBar } from './filters/filter-bar';
@@ -53,6 +54,7 @@ export function App() {
       note: () => focusRequest('note'),
       'show-request': () => setTab('request'),
       'show-crews': () => setTab('crews'),
+      'show-sla': () => setTab('sla'),
       'show-conflicts': () => setTab('conflicts'),
       'clear-ticks': () => appStore.getState().clearMarked(),
       'close-detail': () => appStore.getState().clearSelection(),
@@ -93,6 +95,7 @@ export function App() {
       <SyncStatusBar onShowConflicts={() => setTab('conflicts')} />
       <ErrorBanner />
       <ActionNotice />
+      <AlertToasts />
       <main className="workspace" ref={workspace}>
         <section className="queue-pane" aria-label="Queue">
           <FilterBar />

@@ -14,7 +14,11 @@ import {
   installAppMenu,
   menuTemplate,
 } from '../../../src/main/electron/menu';
-import { createNotifier } from '../../../src/main/electron/notifications';
+import {
+  createNotifier,
+  showSlaAlerts,
+} from '../../../src/main/electron/notifications';
+import { createEventHub } from '../../../src/main/services/event-hub';
 import { recordingLogger } from './recording-logger';
 
 beforeEach(() => resetFakeElectron());
@@ -113,5 +117,34 @@ describe('createNotifier', () => {
     expect(notifier.supported).toBe(false);
     expect(notifier.notify('SLA breached', 'Case 1')).toBe(false);
     expect(Notification.shown).toEqual([]);
+  });
+});
+
+describe('showSlaAlerts', () => {
+  it('shows each SLA alert as plain text, until unsubscribed', () => {
+    const events = createEventHub(() => undefined);
+    const stop = showSlaAlerts(events, createNotifier(recordingLogger()));
+    const planted = '<img src=x onerror=alert(1)> 12 Main St';
+
+    events.emit('slaAlert', {
+      requestId: 'R1',
+      state: 'breached',
+      title: 'SLA breached: Pothole',
+      body: `Request R1 (assigned), ${planted}.`,
+    });
+    stop();
+    events.emit('slaAlert', {
+      requestId: 'R2',
+      state: 'at_risk',
+      title: 'SLA at risk: Pothole',
+      body: 'Request R2 (watched), 1 Elm St.',
+    });
+
+    expect(Notification.shown).toEqual([
+      expect.objectContaining({
+        title: 'SLA breached: Pothole',
+        body: `Request R1 (assigned), ${planted}.`,
+      }),
+    ]);
   });
 });

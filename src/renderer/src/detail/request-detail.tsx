@@ -37,6 +37,10 @@ export function RequestDetail() {
   const missing = useAppStore((state) => state.detailMissing);
   const now = useAppStore((state) => state.now);
   const clearSelection = useAppStore((state) => state.clearSelection);
+  const watched = useAppStore(
+    (state) => selectedId !== null && state.watchedIds.includes(selectedId),
+  );
+  const toggleWatch = useAppStore((state) => state.toggleWatch);
 
   if (!selectedId) {
     return (
@@ -67,6 +71,16 @@ export function RequestDetail() {
         {state ? (
           <span className={`sla-badge sla-${state}`}>{SLA_LABELS[state]}</span>
         ) : null}
+        <button
+          type="button"
+          className="watch-toggle"
+          data-testid="watch-toggle"
+          aria-pressed={watched}
+          title="Alert me when this request falls at risk or breaches"
+          onClick={() => void toggleWatch(selectedId)}
+        >
+          {watched ? 'Watching' : 'Watch'}
+        </button>
         <button
           type="button"
           className="detail-close"

@@ -11,6 +11,7 @@ export type CommandId =
   | 'note'
   | 'show-request'
   | 'show-crews'
+  | 'show-sla'
   | 'show-conflicts'
   | 'clear-ticks'
   | 'close-detail';
@@ -87,6 +88,12 @@ export const SHORTCUTS: Shortcut[] = [
     command: 'show-crews',
     what: 'Show the crew roster',
     matches: plain('r'),
+  },
+  {
+    keys: 'l',
+    command: 'show-sla',
+    what: 'Show the SLA view',
+    matches: plain('l'),
   },
   {
     keys: 'c',

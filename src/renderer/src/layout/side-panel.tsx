@@ -1,15 +1,17 @@
-// The right-hand pane: the selected request, the crew roster, or the
-// conflicts list, as tabs.
+// The right-hand pane: the selected request, the crew roster, the SLA
+// view, or the conflicts list, as tabs.
 import { CrewRoster } from '../crews/crew-roster';
 import { RequestDetail } from '../detail/request-detail';
 import { useAppStore } from '../store/use-app-store';
+import { SlaView } from '../sla/sla-view';
 import { ConflictsPanel } from '../sync/conflicts-panel';
 
-export type SideTab = 'request' | 'crews' | 'conflicts';
+export type SideTab = 'request' | 'crews' | 'sla' | 'conflicts';
 
 const TABS: { id: SideTab; label: string }[] = [
   { id: 'request', label: 'Request' },
   { id: 'crews', label: 'Crews' },
+  { id: 'sla', label: 'SLA' },
   { id: 'conflicts', label: 'Conflicts' },
 ];
 
@@ -54,6 +56,7 @@ export function SidePanel(props: {
       >
         {props.tab === 'request' ? <RequestDetail /> : null}
         {props.tab === 'crews' ? <CrewRoster /> : null}
+        {props.tab === 'sla' ? <SlaView /> : null}
         {props.tab === 'conflicts' ? <ConflictsPanel /> : null}
       </div>
     </section>

@@ -63,6 +63,10 @@ export function MapView() {
   const [map, setMap] = useState<MapLibreMap | null>(null);
   const [styleLoaded, setStyleLoaded] = useState(false);
   const [drawn, setDrawn] = useState(false);
+  // Counts the layers the map's sources took in, and those drawn, so a
+  // test or bench can wait for the next one.
+  const [appliedLayers, setAppliedLayers] = useState(0);
+  const [drawnLayers, setDrawnLayers] = useState(0);
   const [lasso, setLasso] = useState(false);
   const shownStates = useRef<SlaState[]>([]);
   const shownLayer = useRef<unknown>(null);
@@ -86,6 +90,9 @@ export function MapView() {
       maxZoom: 19,
       maxBounds: BASEMAP_BOUNDS,
       attributionControl: false,
+      // Labels appear at once: a control room has no use for fades, and a
+      // new layer counts as drawn only when nothing is still fading.
+      fadeDuration: 0,
     });
     created.addControl(
       new AttributionControl({ compact: false }),
@@ -171,8 +178,18 @@ export function MapView() {
     if (newLayer)
       updates.push(clusters.setData(clusterFeatures(layer.clusters)));
     void Promise.all(updates).then(() => {
-      // Ready once drawn, so that a test can click what it sees.
-      map.once('idle', () => setDrawn(true));
+      if (newLayer) setAppliedLayers((count) => count + 1);
+      // Drawn at the first frame with both sources loaded: a test can
+      // click what it sees, and a bench can time it.
+      const drawnNow = () => {
+        const loaded =
+          map.isSourceLoaded(REQUESTS_SOURCE) &&
+          map.isSourceLoaded(CLUSTERS_SOURCE);
+        if (!loaded) return void map.once('render', drawnNow);
+        setDrawn(true);
+        if (newLayer) setDrawnLayers((count) => count + 1);
+      };
+      map.once('render', drawnNow);
       map.triggerRepaint();
     });
   }, [map, styleLoaded, layer, now]);
@@ -239,6 +256,8 @@ export function MapView() {
         className="map"
         data-testid="map"
         data-ready={styleLoaded && drawn ? 'true' : 'false'}
+        data-applied-layers={appliedLayers}
+        data-drawn-layers={drawnLayers}
         data-lasso={lasso ? 'true' : 'false'}
         role="region"
         aria-label="Map of open requests"

@@ -13,10 +13,12 @@ import type {
   RequestActivity,
   RequestDispatch,
   SavedView,
+  SlaAlert,
   SlaStateFilter,
   SyncStatus,
   UnlocatedRequests,
 } from '../../../shared/contract';
+import type { SlaStats } from '../../../shared/sla-stats';
 import type { CrewStatus } from '../../../shared/sync-protocol';
 import type { QueueRow, ServiceRequest } from '../../../shared/domain';
 import type { RowWindow } from '../queue/virtual-window';
@@ -187,6 +189,23 @@ export type MarksSlice = {
   clearMarked: () => void;
 };
 
+/** The SLA view's figures, read when the view is shown. */
+export type SlaSlice = {
+  slaStats: SlaStats | null;
+  loadSlaStats: () => Promise<void>;
+};
+
+/** Watched requests and the SLA alerts the services raise. */
+export type AlertsSlice = {
+  watchedIds: string[];
+  /** The latest alerts, oldest first, until dismissed. */
+  alerts: (SlaAlert & { id: number })[];
+  loadWatched: () => Promise<void>;
+  toggleWatch: (id: string) => Promise<void>;
+  showAlert: (alert: SlaAlert) => void;
+  dismissAlert: (id: number) => void;
+};
+
 export type LifecycleSlice = {
   /** Loads everything and subscribes to events; returns the unsubscribe. */
   start: () => () => void;
@@ -203,6 +222,8 @@ export type AppState = StatusSlice &
   SelectionSlice &
   DispatchSlice &
   MarksSlice &
+  SlaSlice &
+  AlertsSlice &
   LifecycleSlice;
 
 export type SliceCreator<Slice> = StateCreator<AppState, [], [], Slice>;

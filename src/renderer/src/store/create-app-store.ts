@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 
 import type { StreetDeskApi } from '../../../shared/contract';
+import { createAlertsSlice } from './alerts-slice';
 import type { AppState } from './app-state';
 import { createDispatchSlice } from './dispatch-slice';
 import { createFiltersSlice } from './filters-slice';
@@ -9,6 +10,7 @@ import { createMapSlice } from './map-slice';
 import { createMarksSlice } from './marks-slice';
 import { createQueueSlice } from './queue-slice';
 import { createSelectionSlice } from './selection-slice';
+import { createSlaSlice } from './sla-slice';
 import { createStatusSlice } from './status-slice';
 
 export type AppStore = StoreApi<AppState>;
@@ -26,6 +28,8 @@ export function createAppStore(
     ...createSelectionSlice(api)(...args),
     ...createDispatchSlice(api)(...args),
     ...createMarksSlice()(...args),
+    ...createSlaSlice(api)(...args),
+    ...createAlertsSlice(api)(...args),
     ...createLifecycleSlice(api)(...args),
   }));
 }

@@ -13,6 +13,7 @@ export function createLifecycleSlice(
         get().loadPoints(),
         get().loadCrews(),
         get().loadConflicts(),
+        get().loadWatched(),
         api
           .getSyncStatus()
           .then((status) => get().setSyncStatus(status))
@@ -40,6 +41,7 @@ export function createLifecycleSlice(
           }
         }),
         api.on('conflictsChanged', () => void get().loadConflicts()),
+        api.on('slaAlert', (alert) => get().showAlert(alert)),
       ];
       return () => unsubscribe.forEach((off) => off());
     },

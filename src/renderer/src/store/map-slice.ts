@@ -39,6 +39,13 @@ export function createMapSlice(api: StreetDeskApi): SliceCreator<MapSlice> {
       unlocated: null,
 
       setViewport(viewport) {
+        const shown = get().viewport;
+        const same =
+          shown !== null &&
+          (Object.keys(viewport) as (keyof typeof viewport)[]).every(
+            (key) => shown[key] === viewport[key],
+          );
+        if (same) return;
         set({ viewport });
         void loadLayer();
       },

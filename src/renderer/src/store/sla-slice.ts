@@ -1,0 +1,24 @@
+import type { StreetDeskApi } from '../../../shared/contract';
+import type { SlaSlice, SliceCreator } from './app-state';
+
+export function createSlaSlice(api: StreetDeskApi): SliceCreator<SlaSlice> {
+  return (set, get) => {
+    let latest = 0;
+
+    return {
+      slaStats: null,
+
+      async loadSlaStats() {
+        const call = ++latest;
+        try {
+          const stats = await api.getSlaStats({
+            now: Math.max(0, Math.round(get().now)),
+          });
+          if (call === latest) set({ slaStats: stats });
+        } catch (error) {
+          get().reportError('count the SLA figures', error);
+        }
+      },
+    };
+  };
+}
