@@ -39,16 +39,21 @@ const BENCH_NOW = Date.UTC(2015, 5, 1);
 function dispatchSome(path: string): void {
   const db = new Database(path);
   db.exec(
-    `UPDATE requests SET
-       work_status = CASE rowid % 4 WHEN 0 THEN 'open' WHEN 1 THEN 'assigned'
+    `UPDATE requests_confirmed SET
+       work_status = CASE CAST(service_request_id AS INTEGER) % 4
+         WHEN 0 THEN 'open' WHEN 1 THEN 'assigned'
          WHEN 2 THEN 'in_progress' ELSE 'resolved' END,
-       assigned_crew_id = CASE WHEN rowid % 4 = 0 THEN NULL
-         ELSE 'CREW-' || (rowid % 40) END`,
+       assigned_crew_id =
+         CASE WHEN CAST(service_request_id AS INTEGER) % 4 = 0 THEN NULL
+         ELSE 'CREW-' || (CAST(service_request_id AS INTEGER) % 40) END`,
   );
   db.close();
 }
 
-/** The floor: one transaction of plain prepared inserts, no upsert logic. */
+/**
+ * The floor: one transaction of plain prepared inserts, no upsert logic,
+ * into the table imports write (the `requests` view reads it).
+ */
 function rawInsertSeconds(path: string, rows: StoredRequest[]): number {
   openStore(path).close();
 
@@ -57,8 +62,9 @@ function rawInsertSeconds(path: string, rows: StoredRequest[]): number {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   const insert = db.prepare(
-    `INSERT INTO requests (${requestColumns.join(', ')})
-     VALUES (${requestColumns.map(() => '?').join(', ')})`,
+    `INSERT INTO requests_confirmed (${requestColumns.join(', ')},
+       work_status, version)
+     VALUES (${requestColumns.map(() => '?').join(', ')}, 'open', 1)`,
   );
 
   const started = performance.now();
