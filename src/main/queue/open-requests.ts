@@ -9,7 +9,10 @@ import { AT_RISK_MAX_MS, AT_RISK_SHARE } from '../../shared/domain';
 import { searchableText } from './search-text';
 import { SortedSlots } from './sorted-slots';
 
-/** What the index keeps of one open request (the view's row). */
+/**
+ * What the index keeps of one open request (the view's row). A request as
+ * the wire carries it has these fields and more, and is taken as it is.
+ */
 export type OpenRecord = {
   serviceRequestId: string;
   serviceName: string;
@@ -24,7 +27,9 @@ export type OpenRecord = {
   long: number | null;
   workStatus: WorkStatus;
   assignedCrewId: string | null;
-  pending: boolean;
+  pending?: boolean;
+  /** Names the type when the server sent no name (see viewValues). */
+  serviceCode?: string;
 };
 
 /** The due key of a request with no SLA: after every real due time. */
@@ -194,7 +199,11 @@ export class OpenRequests {
     this.long[slot] = located ? record.long! : Number.NaN;
     this.mercatorX[slot] = located ? (record.long! + 180) / 360 : Number.NaN;
     this.mercatorY[slot] = located ? mercatorY(record.lat!) : Number.NaN;
-    this.typeCode[slot] = this.types.codeOf(record.serviceName);
+    this.typeCode[slot] = this.types.codeOf(
+      record.serviceName === ''
+        ? record.serviceCode || 'Unknown service'
+        : record.serviceName,
+    );
     this.neighborhoodCode[slot] = this.neighborhoods.codeOf(
       record.neighborhood,
     );
@@ -202,7 +211,7 @@ export class OpenRequests {
     this.departmentCode[slot] = this.departments.codeOf(record.department);
     this.crewCode[slot] = this.crews.codeOf(record.assignedCrewId);
     this.workCode[slot] = Math.max(0, WORK_STATUSES.indexOf(record.workStatus));
-    this.pending[slot] = record.pending ? 1 : 0;
+    this.pending[slot] = record.pending === true ? 1 : 0;
 
     if (moved) {
       this.byDue.insert(slot);

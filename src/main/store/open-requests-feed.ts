@@ -65,31 +65,6 @@ function fromRow(row: OpenRecordRow): OpenRecord {
   };
 }
 
-/** A confirmed request as the view shows it (see viewValues). */
-export function openRecordOf(request: SyncRequest): OpenRecord {
-  const located = request.lat !== null && request.long !== null;
-
-  return {
-    serviceRequestId: request.serviceRequestId,
-    serviceName:
-      request.serviceName === ''
-        ? request.serviceCode || 'Unknown service'
-        : request.serviceName,
-    address: request.address,
-    description: request.description,
-    neighborhood: request.neighborhood,
-    queue: request.queue,
-    department: request.department,
-    requestedAt: request.requestedAt,
-    slaDueAt: request.slaDueAt,
-    lat: located ? request.lat : null,
-    long: located ? request.long : null,
-    workStatus: request.workStatus,
-    assignedCrewId: request.assignedCrewId,
-    pending: false,
-  };
-}
-
 export function createOpenRequestsFeed(db: SqliteDatabase): OpenRequestsFeed {
   const selectOne = db
     .prepare<[string], OpenRecordRow>(
@@ -155,8 +130,9 @@ export function createOpenRequestsFeed(db: SqliteDatabase): OpenRequestsFeed {
     },
     snapshotPage(requests) {
       if (staging === null) return;
+      // A wire request carries every field the index keeps: no copy.
       for (const request of requests) {
-        if (request.status === 'open') staging.upsert(openRecordOf(request));
+        if (request.status === 'open') staging.upsert(request);
       }
     },
     finishSnapshot() {
