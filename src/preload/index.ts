@@ -38,6 +38,7 @@ const api = {
   setRequestStatus: (arg) => call('setRequestStatus', arg),
   addNote: (arg) => call('addNote', arg),
   mergeRequests: (arg) => call('mergeRequests', arg),
+  unmergeRequests: (arg) => call('unmergeRequests', arg),
   setCrewStatus: (arg) => call('setCrewStatus', arg),
   listCrews: () => call('listCrews'),
   getRequestDispatch: (id) => call('getRequestDispatch', id),

@@ -29,6 +29,7 @@ import { bundledSlaPolicy } from './sla/bundled-sla-policy';
 import { createSlaPolicyBook, type SlaPolicyBook } from './sla/sla-policy-book';
 import type { SlaPolicy } from './sla/sla-rule';
 import { openSqliteCentralStore } from './storage/sqlite/sqlite-central-store';
+import { DEFAULT_UNMERGE_WINDOW_MS } from './sync/apply-merge';
 
 /** A mount point for routes outside the staff API, e.g. `/open311/v2/`. */
 export type ExtraRoute = {
@@ -56,6 +57,8 @@ export type CentralServerOptions = {
   extraRoutes?: ExtraRoute[];
   /** The SLA policy to start with; the bundled Boston defaults unless told. */
   slaPolicy?: SlaPolicy;
+  /** How long after a merge a supervisor may undo it; 24 h unless told. */
+  unmergeWindowMs?: number;
 };
 
 export type CentralServer = {
@@ -105,6 +108,7 @@ export async function createCentralServer(
     push,
     sessionTtlMs: options.sessionTtlMs ?? SESSION_TTL_MS,
     slaPolicy: createSlaPolicyBook(options.slaPolicy ?? bundledSlaPolicy()),
+    unmergeWindowMs: options.unmergeWindowMs ?? DEFAULT_UNMERGE_WINDOW_MS,
   };
   const extraRoutes = options.extraRoutes ?? [];
 

@@ -40,6 +40,7 @@ async function main(): Promise<void> {
     csvPath: args.csvPath,
     seed: args.seed === 'boston',
     replaySpeed: args.replaySpeed,
+    unmergeWindowMs: args.unmergeWindowHours * 3_600_000,
     password,
   });
 

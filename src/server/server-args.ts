@@ -8,6 +8,8 @@ export type ServerArgs = {
   csvPath: string;
   /** Simulated seconds per real second of the 2015 replay; null: none. */
   replaySpeed: number | null;
+  /** How long a supervisor may undo a merge, in hours. */
+  unmergeWindowHours: number;
 };
 
 export const DEFAULT_SERVER_ARGS: ServerArgs = {
@@ -17,11 +19,13 @@ export const DEFAULT_SERVER_ARGS: ServerArgs = {
   seed: null,
   csvPath: 'resources/seed/boston311-2015-jan-sep.csv.gz',
   replaySpeed: null,
+  unmergeWindowHours: 24,
 };
 
 export const SERVER_USAGE =
   'Usage: npm run server -- [--port N] [--data-dir PATH] [--host H] ' +
-  '[--seed boston] [--csv PATH] [--replay-speed N]';
+  '[--seed boston] [--csv PATH] [--replay-speed N] ' +
+  '[--unmerge-window-hours N]';
 
 /** The flags, or a sentence saying which one is wrong. */
 export function parseServerArgs(
@@ -68,6 +72,19 @@ export function parseServerArgs(
           };
         }
         args.replaySpeed = speed;
+        break;
+      }
+      case '--unmerge-window-hours': {
+        const hours = Number(value);
+        if (!Number.isFinite(hours) || hours < 0 || hours > 24 * 90) {
+          return {
+            ok: false,
+            error:
+              `--unmerge-window-hours ${value} is not a window: give hours, ` +
+              '0 (no undo) to 2160 (90 days).',
+          };
+        }
+        args.unmergeWindowHours = hours;
         break;
       }
       case '--seed':

@@ -308,6 +308,19 @@ export const mergeRequestsSchema = z
   .object({
     targetId: entityId,
     duplicateIds: z.array(entityId).min(1).max(50),
+    /**
+     * The crew the merged request keeps: absent keeps its own, a crew id
+     * (say, a duplicate's) replaces it, null leaves it with none.
+     */
+    crewId: entityId.nullable().optional(),
+  })
+  .strict();
+
+/** Undoes the latest merge into targetId: exactly its duplicates. */
+export const unmergeRequestsSchema = z
+  .object({
+    targetId: entityId,
+    duplicateIds: z.array(entityId).min(1).max(50),
   })
   .strict();
 
@@ -415,6 +428,8 @@ export type RequestHistoryEntry = {
   action: string;
   /** The entry in words, e.g. "assigned PWD District 04 crew 1". */
   summary: string;
+  /** For a merge: the duplicates it closed (what an undo would reopen). */
+  duplicateIds?: string[];
 };
 
 export type RequestActivity = {
@@ -465,6 +480,7 @@ export const methods = {
   setRequestStatus: setRequestStatusSchema,
   addNote: addNoteSchema,
   mergeRequests: mergeRequestsSchema,
+  unmergeRequests: unmergeRequestsSchema,
   setCrewStatus: setCrewStatusSchema,
   listCrews: z.undefined(),
   getRequestDispatch: requestIdSchema,
@@ -507,6 +523,7 @@ export type MethodResults = {
   setRequestStatus: IntentReceipt;
   addNote: IntentReceipt;
   mergeRequests: IntentReceipt;
+  unmergeRequests: IntentReceipt;
   setCrewStatus: IntentReceipt;
   listCrews: CrewListItem[];
   /** A request's dispatch state as this console sees it; null if absent. */

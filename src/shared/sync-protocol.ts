@@ -272,6 +272,23 @@ export const intentSchema = z.discriminatedUnion('type', [
       duplicateIds: z.array(id).min(1).max(50),
       /** Versions seen, by request id, target included. */
       expectedVersions: z.record(id, z.number().int().min(1)),
+      /**
+       * The crew the merged request keeps: absent keeps its own, a crew id
+       * (say, the crew a duplicate had) replaces it, null leaves none.
+       * Added in protocol 2; a console that does not send it keeps the
+       * target's own.
+       */
+      crewId: id.nullable().optional(),
+    })
+    .strict(),
+  z
+    .object({
+      ...intentBase,
+      type: z.literal('unmerge'),
+      /** The request the duplicates were merged into. */
+      targetId: id,
+      /** Exactly the duplicates of that request's latest merge. */
+      duplicateIds: z.array(id).min(1).max(50),
     })
     .strict(),
   z

@@ -20,6 +20,8 @@ describe('central server flags', () => {
       'a.csv',
       '--replay-speed',
       '60',
+      '--unmerge-window-hours',
+      '6',
     ]);
     expect(parsed).toEqual({
       ok: true,
@@ -30,6 +32,7 @@ describe('central server flags', () => {
         seed: 'boston',
         csvPath: 'a.csv',
         replaySpeed: 60,
+        unmergeWindowHours: 6,
       },
     });
   });
@@ -51,6 +54,8 @@ describe('central server flags', () => {
     [['--replay-speed', '0'], /not a speed/],
     [['--replay-speed', 'fast'], /not a speed/],
     [['--replay-speed', '1e9'], /not a speed/],
+    [['--unmerge-window-hours', '-1'], /not a window/],
+    [['--unmerge-window-hours', 'soon'], /not a window/],
   ])('refuses %j', (argv, message) => {
     const parsed = parseServerArgs(argv);
     expect(parsed.ok).toBe(false);

@@ -79,6 +79,11 @@ describe('the contract', () => {
       mergeRequests: {
         targetId: '101001240734',
         duplicateIds: ['101001240735'],
+        crewId: null,
+      },
+      unmergeRequests: {
+        targetId: '101001240734',
+        duplicateIds: ['101001240735'],
       },
       setCrewStatus: { crewId: 'PWD-04-A', status: 'en_route' },
       listCrews: undefined,

@@ -51,7 +51,22 @@ export function summarizeHistory(
         ? 'merged duplicates into this request'
         : `merged ${ids.join(', ')} into this request`;
     }
+    case 'unmerged': {
+      const ids = mergedIdsOf(detail);
+      return ids.length === 0
+        ? 'undid a merge into this request'
+        : `undid the merge of ${ids.join(', ')}: open on their own again`;
+    }
+    case 'unmerged_from':
+      return `split off again from ${textOf(detail.targetId) ?? 'the request it was merged into'}`;
     default:
       return action.replaceAll('_', ' ');
   }
+}
+
+/** The duplicate ids a merge or an undone merge names. */
+export function mergedIdsOf(detail: Record<string, unknown>): string[] {
+  return Array.isArray(detail.duplicateIds)
+    ? detail.duplicateIds.filter((id): id is string => typeof id === 'string')
+    : [];
 }

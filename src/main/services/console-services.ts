@@ -12,7 +12,7 @@ import type {
 } from '../../shared/contract';
 import { suggestCrews } from '../dispatch/crew-suggestions';
 import { boxAround, metresBetween } from '../dispatch/geo-distance';
-import { summarizeHistory } from '../dispatch/history-summary';
+import { mergedIdsOf, summarizeHistory } from '../dispatch/history-summary';
 import { getDemoShift, seedDemo } from '../import/demo-seed';
 import type { Logger } from '../log/logger';
 import { openStore, type Store } from '../store/store';
@@ -250,6 +250,7 @@ function createHandlers(
     setRequestStatus: connected(intents.setRequestStatus),
     addNote: connected(intents.addNote),
     mergeRequests: connected(intents.mergeRequests),
+    unmergeRequests: connected(intents.unmergeRequests),
     setCrewStatus: connected(intents.setCrewStatus),
     listCrews: () => {
       const workloads = store.sync.dispatch.activeAssignmentCounts();
@@ -334,6 +335,9 @@ function requestActivity(store: Store, id: string): RequestActivity {
     history: dispatch.listHistory(id).map(({ detail, ...entry }) => ({
       ...entry,
       summary: summarizeHistory(entry.action, detail, crewName),
+      ...(entry.action === 'merged'
+        ? { duplicateIds: mergedIdsOf(detail) }
+        : {}),
     })),
   };
 }

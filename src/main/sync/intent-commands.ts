@@ -48,6 +48,11 @@ export type IntentCommands = {
   mergeRequests: (arg: {
     targetId: string;
     duplicateIds: string[];
+    crewId?: string | null;
+  }) => IntentReceipt;
+  unmergeRequests: (arg: {
+    targetId: string;
+    duplicateIds: string[];
   }) => IntentReceipt;
   setCrewStatus: (arg: { crewId: string; status: CrewStatus }) => IntentReceipt;
 };
@@ -56,6 +61,16 @@ export function createIntentCommands(
   options: IntentCommandsOptions,
 ): IntentCommands {
   const { sync } = options;
+
+  const supervisorOnly = (doing: string) => {
+    const role = options.signedInAs()?.role;
+    if (role !== 'supervisor' && role !== 'admin') {
+      throw new IntentError(
+        `${doing} needs a supervisor or admin; ask one, or sign in with ` +
+          'such an account.',
+      );
+    }
+  };
 
   const record = (body: (seq: number) => IntentBody): IntentReceipt => {
     const author = options.signedInAs()?.name ?? 'this console';
@@ -176,14 +191,8 @@ export function createIntentCommands(
       }));
     },
 
-    mergeRequests({ targetId, duplicateIds }) {
-      const role = options.signedInAs()?.role;
-      if (role !== 'supervisor' && role !== 'admin') {
-        throw new IntentError(
-          'Merging requests needs a supervisor or admin; ask one to merge ' +
-            'them, or sign in with such an account.',
-        );
-      }
+    mergeRequests({ targetId, duplicateIds, crewId }) {
+      supervisorOnly('Merging requests');
       const duplicates = [...new Set(duplicateIds)];
       if (duplicates.includes(targetId)) {
         throw new IntentError(
@@ -199,11 +208,31 @@ export function createIntentCommands(
       for (const id of duplicates) {
         expectedVersions[id] = openRequest(id, 'merging it').version;
       }
+      if (crewId !== undefined && crewId !== null) {
+        const crew = sync.dispatch.getCrew(crewId);
+        if (crew === null || crew.status === 'off_shift') {
+          throw new IntentError(
+            `Crew ${crewId} ${crew === null ? 'is not known to this console' : 'is off shift'}; ` +
+              'choose another crew for the merged request, or none.',
+          );
+        }
+      }
       return record(() => ({
         type: 'merge',
         targetId,
         duplicateIds: duplicates,
         expectedVersions,
+        ...(crewId === undefined ? {} : { crewId }),
+      }));
+    },
+
+    unmergeRequests({ targetId, duplicateIds }) {
+      supervisorOnly('Undoing a merge');
+      openRequest(targetId, 'undoing its merge');
+      return record(() => ({
+        type: 'unmerge',
+        targetId,
+        duplicateIds: [...new Set(duplicateIds)],
       }));
     },
 

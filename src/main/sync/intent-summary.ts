@@ -16,6 +16,11 @@ export function describeIntent(intent: Intent): string {
         `Merge ${intent.duplicateIds.join(', ')} into request ` +
         intent.targetId
       );
+    case 'unmerge':
+      return (
+        `Undo the merge of ${intent.duplicateIds.join(', ')} into request ` +
+        intent.targetId
+      );
     case 'set_crew_status':
       return `Set crew ${intent.crewId} to ${intent.status.replace('_', ' ')}`;
   }

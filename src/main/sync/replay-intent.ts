@@ -8,6 +8,7 @@ export type IntentTargets = { requests: string[]; crews: string[] };
 export function intentTargets(intent: Intent): IntentTargets {
   switch (intent.type) {
     case 'merge':
+    case 'unmerge':
       return {
         requests: [intent.targetId, ...intent.duplicateIds],
         crews: [],
@@ -52,12 +53,26 @@ export function replayOnRequest(
       }
       return next;
     case 'merge':
-      if (request.serviceRequestId === intent.targetId) return next;
+      if (request.serviceRequestId === intent.targetId) {
+        if (intent.crewId === undefined) return next;
+        next.assignedCrewId = intent.crewId;
+        if (intent.crewId === null && next.workStatus === 'assigned') {
+          next.workStatus = 'open';
+        }
+        if (intent.crewId !== null && next.workStatus === 'open') {
+          next.workStatus = 'assigned';
+        }
+        return next;
+      }
       next.mergedInto = intent.targetId;
       next.status = 'closed';
       next.workStatus = 'closed';
       next.closedAt = intent.createdAt;
       next.closureReason = `Merged into ${intent.targetId}`;
+      return next;
+    case 'unmerge':
+      // The duplicates come back through the change feed once the server
+      // has reopened them; the target is marked pending until then.
       return next;
     default:
       return request;

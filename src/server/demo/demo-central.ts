@@ -44,6 +44,8 @@ export type DemoCentralOptions = {
   seed: boolean;
   /** Simulated seconds per real second; null for no replay. */
   replaySpeed: number | null;
+  /** How long a supervisor may undo a merge; the server's default if absent. */
+  unmergeWindowMs?: number;
   /** The demo accounts' password (created only when the names are free). */
   password: string;
   now?: () => number;
@@ -75,6 +77,7 @@ export async function startDemoCentral(
     host: options.host,
     logger: options.logger,
     now,
+    unmergeWindowMs: options.unmergeWindowMs,
     users: DEMO_USERS.map((user) => ({ ...user, password: options.password })),
     extraRoutes: [
       {

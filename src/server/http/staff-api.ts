@@ -15,6 +15,7 @@ export type StaffApi = {
   push: PushHub;
   sessionTtlMs: number;
   slaPolicy: SlaPolicyBook;
+  unmergeWindowMs: number;
 };
 
 export type StaffCall = {

@@ -31,6 +31,9 @@ export function requestFields(request: SyncRequest): FlatRecord {
     lat: request.lat,
     long: request.long,
     media_url: request.mediaUrl,
+    // An extension: the request a duplicate was merged into, so a resident
+    // app can follow the work there.
+    merged_into: request.mergedInto,
   };
 }
 

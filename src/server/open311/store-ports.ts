@@ -69,6 +69,15 @@ export function createStorePorts(options: StorePortsOptions): Open311Ports {
         closureReason: null,
       });
 
+      // Kept on the server for staff (a merge carries it to the request
+      // that stays open); never in Open311 answers.
+      const { firstName, lastName, email, phone } = input;
+      if (firstName || lastName || email || phone) {
+        await store.transaction((tx) =>
+          tx.insertReporter(id, { firstName, lastName, email, phone }),
+        );
+      }
+
       const stored = await store.getRequest(id);
       if (stored === null)
         throw new Error(`request ${id} vanished after it was stored`);

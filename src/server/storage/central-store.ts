@@ -81,6 +81,35 @@ export type EncodedPage = {
   more: boolean;
 };
 
+/** Contact details a resident gave with an Open311 request. */
+export type Reporter = {
+  firstName: string | null;
+  lastName: string | null;
+  email: string | null;
+  phone: string | null;
+};
+
+/** What a merge changed on the request that stayed open. */
+export type MergedTargetState = {
+  slaDueAt: number | null;
+  assignedCrewId: string | null;
+  workStatus: SyncRequest['workStatus'];
+  mediaUrl: string | null;
+};
+
+/** One merge, with enough of the before to undo it. */
+export type StoredMerge = {
+  mergeId: number;
+  targetId: string;
+  mergedAt: number;
+  undoneAt: number | null;
+  by: string;
+  targetBefore: MergedTargetState;
+  targetAfter: MergedTargetState;
+  /** Each duplicate as it was before, and its version once closed. */
+  duplicates: { before: SyncRequest; closedVersion: number }[];
+};
+
 export type ChangeWindow = {
   /** The oldest seq still kept (0 when there are none). */
   oldestSeq: number;
@@ -133,6 +162,10 @@ export type CentralReads = {
   /** The session of a token hash, if it exists and has not expired at `now`. */
   findSession(tokenHash: string, now: number): Promise<StoredSession | null>;
   findApiKey(keyHash: string): Promise<ApiKeyRecord | null>;
+
+  getReporter(requestId: string): Promise<Reporter | null>;
+  /** The newest merge into the request that has not been undone. */
+  latestMerge(targetId: string): Promise<StoredMerge | null>;
 };
 
 /**
@@ -163,6 +196,11 @@ export type CentralWrites = {
   /** Forgets sessions that expired before `now`. */
   deleteExpiredSessions(now: number): Promise<void>;
   insertApiKey(keyHash: string, record: ApiKeyRecord): Promise<void>;
+
+  insertReporter(requestId: string, reporter: Reporter): Promise<void>;
+  /** The store assigns the id. */
+  insertMerge(merge: Omit<StoredMerge, 'mergeId'>): Promise<StoredMerge>;
+  markMergeUndone(mergeId: number, at: number): Promise<void>;
 };
 
 export type CentralTransaction = CentralReads & CentralWrites;

@@ -1,110 +1,22 @@
 // What each intent does to the central store. Every handler checks first
 // and writes after, so a rejection leaves nothing behind; the caller runs
 // it in the transaction that also records the outcome.
-import type {
-  HistoryEntry,
-  Intent,
-  SyncRequest,
-} from '../../shared/sync-protocol';
+import type { Intent } from '../../shared/sync-protocol';
 import type {
   CentralTransaction,
   RequestPatch,
-  StaffUser,
 } from '../storage/central-store';
-import { staleVersionReason, type StoryClock } from './change-story';
+import { merge, unmerge } from './apply-merge';
+import {
+  applied,
+  openAtVersion,
+  record,
+  reject,
+  type Decision,
+  type IntentContext,
+} from './intent-checks';
 
-export type IntentContext = {
-  user: StaffUser;
-  consoleId: string;
-  /** Server time of the transaction, epoch ms. */
-  now: number;
-  clock: StoryClock;
-};
-
-export type Decision =
-  { outcome: 'applied' } | { outcome: 'rejected'; reason: string };
-
-const applied: Decision = { outcome: 'applied' };
-const reject = (reason: string): Decision => ({ outcome: 'rejected', reason });
-
-type Check =
-  { ok: true; request: SyncRequest } | { ok: false; decision: Decision };
-
-/** The request, if it exists, is still open, and is at the version seen. */
-async function openAtVersion(
-  tx: CentralTransaction,
-  id: string,
-  expectedVersion: number,
-  clock: StoryClock,
-  retry: string,
-): Promise<Check> {
-  const request = await tx.getRequest(id);
-  if (request === null) {
-    return {
-      ok: false,
-      decision: reject(
-        `Request ${id} does not exist on the server; refresh the queue.`,
-      ),
-    };
-  }
-
-  if (request.status === 'closed') {
-    const how =
-      request.mergedInto === null
-        ? 'was closed'
-        : `was merged into request ${request.mergedInto}`;
-    return {
-      ok: false,
-      decision: reject(
-        `Request ${id} ${how}, so it cannot be changed; open the request ` +
-          'it now lives on, or reopen it in the city system.',
-      ),
-    };
-  }
-
-  if (request.version !== expectedVersion) {
-    const latest = await latestChange(tx, id);
-    return {
-      ok: false,
-      decision: reject(
-        staleVersionReason(request, expectedVersion, latest, clock, retry),
-      ),
-    };
-  }
-
-  return { ok: true, request };
-}
-
-/** The newest history entry that changed the request (notes do not). */
-async function latestChange(
-  tx: CentralTransaction,
-  requestId: string,
-): Promise<HistoryEntry | null> {
-  const entries = await tx.listHistory(requestId);
-  for (let at = entries.length - 1; at >= 0; at -= 1) {
-    const entry = entries[at];
-    if (entry !== undefined && entry.action !== 'note_added') return entry;
-  }
-  return null;
-}
-
-async function record(
-  tx: CentralTransaction,
-  intent: Intent,
-  ctx: IntentContext,
-  requestId: string,
-  action: string,
-  detail: Record<string, unknown>,
-): Promise<void> {
-  await tx.insertHistory({
-    requestId,
-    at: intent.createdAt,
-    actor: ctx.user.name,
-    consoleId: ctx.consoleId,
-    action,
-    detail,
-  });
-}
+export type { Decision, IntentContext } from './intent-checks';
 
 async function assign(
   tx: CentralTransaction,
@@ -279,63 +191,6 @@ async function addNote(
   return applied;
 }
 
-async function merge(
-  tx: CentralTransaction,
-  intent: Extract<Intent, { type: 'merge' }>,
-  ctx: IntentContext,
-): Promise<Decision> {
-  if (ctx.user.role === 'dispatcher') {
-    return reject(
-      `Merging requests needs a supervisor or admin; ${ctx.user.name} is ` +
-        'signed in as a dispatcher. Ask a supervisor to merge them.',
-    );
-  }
-
-  const duplicates = [...new Set(intent.duplicateIds)];
-  if (duplicates.includes(intent.targetId)) {
-    return reject(
-      `Request ${intent.targetId} cannot be merged into itself; remove it ` +
-        'from the duplicates.',
-    );
-  }
-
-  const checked: SyncRequest[] = [];
-  for (const id of [intent.targetId, ...duplicates]) {
-    const seen = intent.expectedVersions[id];
-    if (seen === undefined) {
-      return reject(
-        `The merge does not say which version of request ${id} was seen; ` +
-          'reload the requests and merge again.',
-      );
-    }
-    const check = await openAtVersion(tx, id, seen, ctx.clock, 'merge again');
-    if (!check.ok) return check.decision;
-    checked.push(check.request);
-  }
-
-  for (const duplicate of checked.slice(1)) {
-    const id = duplicate.serviceRequestId;
-    await tx.updateRequest(id, {
-      status: 'closed',
-      workStatus: 'closed',
-      mergedInto: intent.targetId,
-      closedAt: Math.max(ctx.now, duplicate.requestedAt),
-      closureReason: `Duplicate of request ${intent.targetId}`,
-      updatedAt: ctx.now,
-    });
-    await record(tx, intent, ctx, id, 'merged_into', {
-      targetId: intent.targetId,
-    });
-  }
-
-  await tx.updateRequest(intent.targetId, { updatedAt: ctx.now });
-  await record(tx, intent, ctx, intent.targetId, 'merged', {
-    duplicateIds: duplicates,
-  });
-
-  return applied;
-}
-
 async function setCrewStatus(
   tx: CentralTransaction,
   intent: Extract<Intent, { type: 'set_crew_status' }>,
@@ -380,6 +235,8 @@ export async function applyIntent(
       return addNote(tx, intent, ctx);
     case 'merge':
       return merge(tx, intent, ctx);
+    case 'unmerge':
+      return unmerge(tx, intent, ctx);
     case 'set_crew_status':
       return setCrewStatus(tx, intent);
   }

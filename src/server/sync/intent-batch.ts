@@ -22,6 +22,7 @@ export type BatchContext = {
   now: () => number;
   clock: StoryClock;
   logger: Logger;
+  unmergeWindowMs?: number;
 };
 
 type Step =
@@ -76,6 +77,7 @@ export async function processIntentBatch(
           consoleId,
           now: ctx.now(),
           clock: ctx.clock,
+          unmergeWindowMs: ctx.unmergeWindowMs,
         });
         const result: IntentResult = { seq: intent.seq, ...decision };
         await tx.recordIntentOutcome(consoleId, result);

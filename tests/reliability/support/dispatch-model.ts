@@ -26,7 +26,11 @@ export function applyToModel(
   if (intent.type === 'add_note') {
     return state.has(intent.requestId) ? 'applied' : 'rejected';
   }
-  if (intent.type === 'merge' || intent.type === 'set_crew_status') {
+  if (
+    intent.type === 'merge' ||
+    intent.type === 'unmerge' ||
+    intent.type === 'set_crew_status'
+  ) {
     throw new Error(`the model does not cover ${intent.type} intents`);
   }
 

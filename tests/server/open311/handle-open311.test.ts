@@ -258,6 +258,7 @@ describe('GET requests', () => {
       lat: 42.3401,
       long: -71.0712,
       media_url: null,
+      merged_into: null,
     });
     // Script stays data: no raw "<" reaches a page that misuses the JSON.
     expect(answer.text).not.toContain('<script>');

@@ -135,7 +135,7 @@ export function RequestDetail() {
             requestId={loaded.serviceRequestId}
             closed={loaded.status === 'closed'}
           />
-          <HistorySection />
+          <HistorySection requestId={loaded.serviceRequestId} />
           <NearbySection />
         </>
       ) : null}

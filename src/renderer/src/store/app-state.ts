@@ -176,6 +176,13 @@ export type DispatchSlice = {
     visibility: 'internal' | 'public',
   ) => Promise<boolean>;
   setCrewStatus: (crewId: string, status: CrewStatus) => Promise<boolean>;
+  /** crewId: the crew the target keeps (undefined: its own; null: none). */
+  merge: (
+    targetId: string,
+    duplicateIds: string[],
+    crewId?: string | null,
+  ) => Promise<boolean>;
+  unmerge: (targetId: string, duplicateIds: string[]) => Promise<boolean>;
   dismissConflict: (seq: number) => Promise<void>;
   /** Shows rows as changed at once, marked pending, before any answer. */
   patchRows: (ids: readonly string[], patch: Partial<QueueRow>) => void;

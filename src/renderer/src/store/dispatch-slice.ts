@@ -203,6 +203,34 @@ export function createDispatchSlice(
         );
       },
 
+      merge(targetId, duplicateIds, crewId) {
+        const undo = snapshotRows([targetId, ...duplicateIds]);
+        get().patchRows([targetId, ...duplicateIds], { pending: true });
+        const many = duplicateIds.length === 1 ? 'request' : 'requests';
+        return act(
+          `merge ${duplicateIds.join(', ')} into request ${targetId}`,
+          () =>
+            api.mergeRequests({
+              targetId,
+              duplicateIds,
+              ...(crewId === undefined ? {} : { crewId }),
+            }),
+          `Merged ${duplicateIds.length} ${many} into request ${targetId}; ` +
+            'their reports are on it.',
+          undo,
+        );
+      },
+
+      unmerge(targetId, duplicateIds) {
+        get().patchRows([targetId], { pending: true });
+        return act(
+          `undo the merge into request ${targetId}`,
+          () => api.unmergeRequests({ targetId, duplicateIds }),
+          `Undoing the merge: ${duplicateIds.join(', ')} will be open on ` +
+            'their own again.',
+        );
+      },
+
       async setCrewStatus(crewId, status) {
         const ok = await act(
           `change the status of ${crewName(crewId)}`,

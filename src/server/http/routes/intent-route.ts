@@ -78,6 +78,7 @@ export async function postIntents(call: SignedInCall): Promise<void> {
     now: api.now,
     clock: api.clock,
     logger: api.logger,
+    unmergeWindowMs: api.unmergeWindowMs,
   });
 
   if (answer.kind === 'out_of_order') {

@@ -1,12 +1,16 @@
 import type Database from 'better-sqlite3';
 
 import { createCentralSchema } from './migrations/001-central-schema';
+import { addMergesAndReporters } from './migrations/002-merges-and-reporters';
 
 /**
  * The central schema's history, oldest first. Migration n takes the file
  * from `user_version` n - 1 to n. Never edit a released one: add another.
  */
-export const centralMigrations: readonly string[] = [createCentralSchema];
+export const centralMigrations: readonly string[] = [
+  createCentralSchema,
+  addMergesAndReporters,
+];
 
 export const latestCentralSchemaVersion = centralMigrations.length;
 

@@ -15,7 +15,9 @@ import type {
   RequestList,
   RequestQuery,
   EncodedPage,
+  Reporter,
   SnapshotQuery,
+  StoredMerge,
   StaffUser,
 } from '../central-store';
 import type { CentralDatabase } from './open-central-database';
@@ -160,6 +162,26 @@ export function createSqliteReads(
      FROM api_keys WHERE key_hash = ?`,
   );
 
+  const getReporter = db
+    .prepare<[string], string>(
+      'SELECT record FROM reporters WHERE request_id = ?',
+    )
+    .pluck();
+  const latestMerge = db.prepare<
+    [string],
+    {
+      mergeId: number;
+      mergedAt: number;
+      undoneAt: number | null;
+      record: string;
+    }
+  >(
+    `SELECT merge_id AS mergeId, merged_at AS mergedAt,
+       undone_at AS undoneAt, record
+     FROM merges WHERE target_id = ? AND undone_at IS NULL
+     ORDER BY merge_id DESC LIMIT 1`,
+  );
+
   const openPageOf = (query: SnapshotQuery) => {
     const after = query.afterId ?? '';
     return query.bucket === null
@@ -235,6 +257,24 @@ export function createSqliteReads(
       return { user, expiresAt };
     },
     findApiKey: (keyHash) => findApiKey.get(keyHash) ?? null,
+    getReporter(requestId) {
+      const record = getReporter.get(requestId);
+      return record === undefined ? null : (JSON.parse(record) as Reporter);
+    },
+    latestMerge(targetId) {
+      const row = latestMerge.get(targetId);
+      if (row === undefined) return null;
+      const stored = JSON.parse(row.record) as Omit<
+        StoredMerge,
+        'mergeId' | 'mergedAt' | 'undoneAt'
+      >;
+      return {
+        ...stored,
+        mergeId: row.mergeId,
+        mergedAt: row.mergedAt,
+        undoneAt: row.undoneAt,
+      };
+    },
   };
 }
 

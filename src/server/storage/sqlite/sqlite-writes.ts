@@ -121,6 +121,16 @@ export function createSqliteWrites(
      VALUES (?, ?, ?, ?)`,
   );
 
+  const insertReporter = db.prepare<[string, string]>(
+    `INSERT OR REPLACE INTO reporters (request_id, record) VALUES (?, ?)`,
+  );
+  const insertMerge = db.prepare<[string, number, string]>(
+    'INSERT INTO merges (target_id, merged_at, record) VALUES (?, ?, ?)',
+  );
+  const markMergeUndone = db.prepare<[number, number]>(
+    'UPDATE merges SET undone_at = ? WHERE merge_id = ?',
+  );
+
   const append = (body: ChangeBody) => {
     const seq = seqs.next();
     insertChange.run(seq, body.kind, JSON.stringify({ seq, ...body }));
@@ -237,6 +247,21 @@ export function createSqliteWrites(
     },
     deleteExpiredSessions(now) {
       deleteExpired.run(now);
+    },
+    insertReporter(requestId, reporter) {
+      insertReporter.run(requestId, JSON.stringify(reporter));
+    },
+    insertMerge(merge) {
+      const { targetId, mergedAt, undoneAt: _undoneAt, ...rest } = merge;
+      const { lastInsertRowid } = insertMerge.run(
+        targetId,
+        mergedAt,
+        JSON.stringify({ targetId, ...rest }),
+      );
+      return { ...merge, mergeId: Number(lastInsertRowid) };
+    },
+    markMergeUndone(mergeId, at) {
+      markMergeUndone.run(at, mergeId);
     },
     insertApiKey(keyHash, record) {
       insertApiKey.run(keyHash, record.keyId, record.label, record.createdAt);
