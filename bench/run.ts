@@ -1,5 +1,6 @@
 // `npm run bench [-- NAME...]`: runs the named benchmark groups (all when
 // none is named) and prints one JSON object a line on stdout.
+import { runDuplicatesBench } from './duplicates.bench';
 import { runServerBench } from './server.bench';
 import { runStoreBench } from './store.bench';
 import { runSyncBench } from './sync.bench';
@@ -18,6 +19,7 @@ const groups: Record<string, (emit: Emit) => Promise<void>> = {
   ui: runUiBench,
   sync: runSyncBench,
   server: runServerBench,
+  duplicates: runDuplicatesBench,
 };
 
 async function main(): Promise<void> {

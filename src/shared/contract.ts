@@ -232,6 +232,8 @@ export type MapPoints = {
   coords: number[];
   requestedAt: number[];
   slaDueAt: (number | null)[];
+  /** True where a request likely duplicates another (map layers only). */
+  duplicate?: boolean[];
 };
 
 /** Requests near each other, drawn as one mark when zoomed out. */
@@ -437,6 +439,32 @@ export type RequestActivity = {
   history: RequestHistoryEntry[];
 };
 
+/** A likely duplicate of a request, with why it is offered. */
+export type DuplicateCandidate = {
+  serviceRequestId: string;
+  /** 0..1: higher is more likely the same problem. */
+  score: number;
+  distanceM: number | null;
+  /** In words: "same type", "35 m", "2 h apart", "same street". */
+  reasons: string[];
+  /** The queue row while it is open; null once closed (lately). */
+  row: QueueRow | null;
+  serviceName: string;
+  address: string | null;
+  requestedAt: number;
+};
+
+/** Open requests that are likely one problem, for the supervisor's view. */
+export type DuplicateGroup = {
+  /** 0..1: the group's weakest strong link; strongest groups first. */
+  strength: number;
+  /** The member to keep: the oldest, whose reporters waited longest. */
+  suggestedTargetId: string;
+  members: QueueRow[];
+  /** Why, for the strongest pair, in words. */
+  reasons: string[];
+};
+
 /** An open request near another, for the detail panel. */
 export type NearbyRequest = QueueRow & { distanceM: number };
 
@@ -487,6 +515,8 @@ export const methods = {
   suggestCrews: requestIdSchema,
   getRequestActivity: requestIdSchema,
   listNearby: requestIdSchema,
+  listDuplicateCandidates: requestIdSchema,
+  listDuplicateGroups: z.undefined(),
   getServerTime: z.undefined(),
   getSettings: z.undefined(),
   saveSettings: saveSettingsSchema,
@@ -533,6 +563,10 @@ export type MethodResults = {
   getRequestActivity: RequestActivity;
   /** Open requests within a few hundred metres, nearest first. */
   listNearby: NearbyRequest[];
+  /** Likely duplicates of the request (open or lately closed), best first. */
+  listDuplicateCandidates: DuplicateCandidate[];
+  /** Groups of likely duplicates among the open requests, strongest first. */
+  listDuplicateGroups: DuplicateGroup[];
   /** The server's time by the measured offset; SLA countdowns use it. */
   getServerTime: { now: number; offsetMs: number };
   getSettings: ConsoleSettings;

@@ -58,6 +58,8 @@ export type QueueRow = {
   assignedCrewId: string | null;
   /** True while an intent on this request awaits the server. */
   pending: boolean;
+  /** The request this one most likely duplicates, when one stands out. */
+  possibleDuplicateOf?: string;
 };
 
 export function slaState(

@@ -36,14 +36,17 @@ export type RunningConsole = {
 };
 
 type Fixtures = {
+  /** The demo account the console signs in as. */
+  consoleUser: 'dispatch' | 'super';
   runningConsole: RunningConsole;
   consolePage: Page;
   pageErrors: string[];
 };
 
 export const test = base.extend<Fixtures>({
-  // eslint-disable-next-line no-empty-pattern
-  runningConsole: async ({}, use) => {
+  consoleUser: ['dispatch', { option: true }],
+
+  runningConsole: async ({ consoleUser }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'streetdesk-e2e-'));
     const logger = createLogger({
       file: join(dataDir, 'streetdesk.log'),
@@ -64,7 +67,10 @@ export const test = base.extend<Fixtures>({
       mode: 'browser',
       logger,
       version: 'e2e',
-      central: { url: network.url, signIn: central.signIn },
+      central: {
+        url: network.url,
+        signIn: { username: consoleUser, password: central.signIn.password },
+      },
     });
     await expect
       .poll(

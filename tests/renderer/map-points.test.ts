@@ -16,6 +16,7 @@ const points: MapPoints = {
   coords: [-71.05, 42.35, -71.1, 42.3, Number.NaN, 42.31, -71.2, 42.4],
   requestedAt: [NOW - 10 * HOUR, NOW - 48 * HOUR, NOW - HOUR, NOW - HOUR],
   slaDueAt: [NOW + 100 * HOUR, NOW - HOUR, NOW + 2 * HOUR, null],
+  duplicate: [false, true, false, false],
 };
 
 describe('map points', () => {
@@ -30,13 +31,13 @@ describe('map points', () => {
     expect(pointStates(points, NOW + 1.5 * HOUR)[2]).toBe('at_risk');
   });
 
-  it('turns the parallel arrays into point features with id and state', () => {
+  it('turns the parallel arrays into point features with id, state and flag', () => {
     const collection = toFeatureCollection(points, pointStates(points, NOW));
 
     expect(collection.features.map((f) => f.properties)).toEqual([
-      { id: 'A', sla: 'on_track' },
-      { id: 'B', sla: 'breached' },
-      { id: 'D', sla: 'no_sla' },
+      { id: 'A', sla: 'on_track', dup: false },
+      { id: 'B', sla: 'breached', dup: true },
+      { id: 'D', sla: 'no_sla', dup: false },
     ]);
     expect(collection.features[1]?.geometry.coordinates).toEqual([-71.1, 42.3]);
   });

@@ -91,6 +91,8 @@ describe('the contract', () => {
       suggestCrews: '101001240734',
       getRequestActivity: '101001240734',
       listNearby: '101001240734',
+      listDuplicateCandidates: '101001240734',
+      listDuplicateGroups: undefined,
       getServerTime: undefined,
       getSettings: undefined,
       saveSettings: { centralUrl: 'https://311.boston.example' },

@@ -58,7 +58,13 @@ export function mapLayer(
   const slots = slotsInView(index, test, view);
   const layer: MapLayer = {
     inView: slots.length,
-    points: { ids: [], coords: [], requestedAt: [], slaDueAt: [] },
+    points: {
+      ids: [],
+      coords: [],
+      requestedAt: [],
+      slaDueAt: [],
+      duplicate: [],
+    },
     clusters: [],
   };
   const addPoint = (slot: number) => {
@@ -66,6 +72,7 @@ export function mapLayer(
     layer.points.coords.push(index.long[slot]!, index.lat[slot]!);
     layer.points.requestedAt.push(index.requestedAt[slot]!);
     layer.points.slaDueAt.push(dueOf(index, slot));
+    layer.points.duplicate!.push(index.duplicateOf[slot] !== undefined);
   };
 
   if (slots.length <= MAX_POINTS) {

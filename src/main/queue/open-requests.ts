@@ -124,6 +124,19 @@ export class OpenRequests {
   /** Oldest first, then by id. */
   readonly byAge: SortedSlots;
 
+  /**
+   * The request each slot most likely duplicates, set by duplicate finding
+   * (src/main/services/duplicate-watch.ts); undefined when none stands out.
+   */
+  duplicateOf: (string | undefined)[] = [];
+
+  /**
+   * Told of every request written, after the write (with its slot), and
+   * of every request dropped, just before (with null; its slot can still
+   * be read through slotOf).
+   */
+  observer: ((id: string, slot: number | null) => void) | null = null;
+
   /** Changes with every write, so answers computed from it can be kept. */
   version = 0;
 
@@ -218,6 +231,7 @@ export class OpenRequests {
       this.byAge.insert(slot);
     }
     this.version += 1;
+    this.observer?.(record.serviceRequestId, slot);
   }
 
   /** Drops the request; false if the index did not hold it. */
@@ -225,6 +239,7 @@ export class OpenRequests {
     const slot = this.slots.get(id);
     if (slot === undefined) return false;
 
+    this.observer?.(id, null);
     this.byDue.remove(slot);
     this.byAge.remove(slot);
     this.slots.delete(id);
@@ -232,6 +247,7 @@ export class OpenRequests {
     this.address[slot] = null;
     this.description[slot] = null;
     this.searchable[slot] = undefined;
+    this.duplicateOf[slot] = undefined;
     this.free.push(slot);
     this.version += 1;
     return true;

@@ -91,6 +91,9 @@ export function queueRowAt(index: OpenRequests, slot: number): QueueRow {
     workStatus: WORK_STATUSES[index.workCode[slot]!] ?? 'open',
     assignedCrewId: index.crews.valueOf(index.crewCode[slot]!),
     pending: index.pending[slot] === 1,
+    ...(index.duplicateOf[slot] === undefined
+      ? {}
+      : { possibleDuplicateOf: index.duplicateOf[slot] }),
   };
 }
 

@@ -6,10 +6,13 @@ import { join } from 'node:path';
 
 import type {
   BulkAssignResult,
+  DuplicateCandidate,
+  DuplicateGroup,
   NearbyRequest,
   RequestActivity,
   ServiceHandlers,
 } from '../../shared/contract';
+import type { QueueRow } from '../../shared/domain';
 import { suggestCrews } from '../dispatch/crew-suggestions';
 import { boxAround, metresBetween } from '../dispatch/geo-distance';
 import { mergedIdsOf, summarizeHistory } from '../dispatch/history-summary';
@@ -29,6 +32,7 @@ import {
 import { createFileSecretStore, type SecretStore } from '../sync/secret-store';
 import { checkExternalUrl } from '../web/url-policy';
 import { createEventHub, type EventHub } from './event-hub';
+import { createDuplicateWatch, type DuplicateWatch } from './duplicate-watch';
 import { createSlaAlerts } from './sla-alerts';
 
 export type ConsoleServices = {
@@ -118,6 +122,14 @@ export async function createConsoleServices(
     },
   });
 
+  const duplicates = createDuplicateWatch({
+    index: () => store.openRequests(),
+    now: () => connection.clock.now(),
+  });
+  // Requests that arrive by sync are checked for duplicates at once.
+  events.on('requestsChanged', () => duplicates.refresh());
+  duplicates.refresh();
+
   const alerts = createSlaAlerts({
     candidates: () =>
       store.alertCandidates(new Set(store.watched.listWatched())),
@@ -133,10 +145,11 @@ export async function createConsoleServices(
   });
 
   return {
-    handlers: createHandlers(store, options, connection, intents),
+    handlers: createHandlers(store, options, connection, intents, duplicates),
     events,
     close() {
       alerts.stop();
+      duplicates.stop();
       if (connection.engine() === null) {
         store.close();
         return;
@@ -195,6 +208,7 @@ function createHandlers(
   options: ConsoleServicesOptions,
   connection: CentralConnection,
   intents: IntentCommands,
+  duplicates: DuplicateWatch,
 ): ServiceHandlers {
   // Dispatch needs the server to judge it; a local demo has none.
   const connected = <A, R>(command: (arg: A) => R) => {
@@ -273,6 +287,8 @@ function createHandlers(
     },
     getRequestActivity: (id) => requestActivity(store, id),
     listNearby: (id) => nearbyRequests(store, id),
+    listDuplicateCandidates: (id) => duplicateCandidates(store, duplicates, id),
+    listDuplicateGroups: () => duplicateGroups(store, duplicates),
     getRequestDispatch: (id) => {
       const view = store.sync.dispatch.getDispatchView(id);
       if (view === null) return null;
@@ -321,6 +337,59 @@ function nearbyRequests(store: Store, id: string): NearbyRequest[] {
     .filter((row) => row.distanceM <= NEARBY_METRES)
     .sort((a, b) => a.distanceM - b.distanceM)
     .slice(0, NEARBY_LIMIT);
+}
+
+/** Groups shown to the supervisor at most: the strongest. */
+const MAX_GROUPS = 200;
+
+function duplicateCandidates(
+  store: Store,
+  duplicates: DuplicateWatch,
+  id: string,
+): DuplicateCandidate[] {
+  const found = duplicates.candidates(id);
+  const rows = store.queueRows(found.map((candidate) => candidate.id));
+
+  return found.flatMap((candidate, at) => {
+    const known = duplicates.caseOf(candidate.id);
+    if (known === undefined) return [];
+    return [
+      {
+        serviceRequestId: candidate.id,
+        score: candidate.score,
+        distanceM:
+          candidate.distanceM === null ? null : Math.round(candidate.distanceM),
+        reasons: candidate.reasons,
+        row: rows[at] ?? null,
+        serviceName: known.type,
+        address: known.address,
+        requestedAt: known.openedAt,
+      },
+    ];
+  });
+}
+
+async function duplicateGroups(
+  store: Store,
+  duplicates: DuplicateWatch,
+): Promise<DuplicateGroup[]> {
+  const groups = (await duplicates.groups()).slice(0, MAX_GROUPS);
+
+  return groups.flatMap((group) => {
+    const members = store
+      .queueRows(group.ids)
+      .filter((row): row is QueueRow => row !== null)
+      .sort((a, b) => a.requestedAt - b.requestedAt);
+    if (members.length < 2) return [];
+    return [
+      {
+        strength: group.strength,
+        suggestedTargetId: members[0]!.serviceRequestId,
+        members,
+        reasons: group.reasons,
+      },
+    ];
+  });
 }
 
 function requestActivity(store: Store, id: string): RequestActivity {

@@ -10,9 +10,14 @@ import type {
   QueueQuery,
   UnlocatedRequests,
 } from '../../shared/contract';
-import type { ServiceRequest } from '../../shared/domain';
+import type { QueueRow, ServiceRequest } from '../../shared/domain';
 import type { SlaStats } from '../../shared/sla-stats';
-import { createQueueReads, type AlertCandidate } from '../queue/queue-reads';
+import type { OpenRequests } from '../queue/open-requests';
+import {
+  createQueueReads,
+  queueRowAt,
+  type AlertCandidate,
+} from '../queue/queue-reads';
 import { openDatabase } from './database';
 import { createMetaRepository } from './meta-repository';
 import { createOpenRequestsFeed } from './open-requests-feed';
@@ -67,6 +72,10 @@ export type Store = {
   views: SavedViewsRepository;
   /** Requests the user watches for SLA alerts, on this console only. */
   watched: WatchedRepository;
+  /** The in-memory index of open requests, up to date with the view. */
+  openRequests(): OpenRequests;
+  /** The queue rows of these requests, those still open, in the same order. */
+  queueRows(ids: readonly string[]): (QueueRow | null)[];
   /** Open requests an SLA alert is about: assigned ones and `watched`. */
   alertCandidates(watched: ReadonlySet<string>): AlertCandidate[];
   /** Refreshes the query planner's statistics; call after a bulk import. */
@@ -114,6 +123,14 @@ export function openStore(path: string): Store {
     views: createSavedViewsRepository(db),
     watched: createWatchedRepository(db),
     alertCandidates: (watched) => queue.alertCandidates(watched),
+    openRequests: () => feed.current(),
+    queueRows(ids) {
+      const open = feed.current();
+      return ids.map((id) => {
+        const slot = open.slotOf(id);
+        return slot === undefined ? null : queueRowAt(open, slot);
+      });
+    },
     transaction: (work) => db.transaction(work)(),
     optimize() {
       db.pragma('analysis_limit = 1000');

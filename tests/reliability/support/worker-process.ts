@@ -109,7 +109,12 @@ export function startWorker(
       };
       const timer = setTimeout(() => {
         finish();
-        fail(new Error(`the worker did not say "${line}" in ${ms} ms`));
+        fail(
+          new Error(
+            `the worker did not say "${line}" in ${ms} ms; it said:\n` +
+              [...lines.slice(-5), ...errors.slice(-20)].join('\n'),
+          ),
+        );
       }, ms);
       const finish = () => {
         clearTimeout(timer);

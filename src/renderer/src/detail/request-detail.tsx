@@ -6,6 +6,7 @@ import { StatusSection } from '../dispatch/status-section';
 import { SLA_LABELS } from '../map/sla-colors';
 import { formatCountdown, formatDuration } from '../queue/time-format';
 import { useAppStore } from '../store/use-app-store';
+import { DuplicatesSection } from './duplicates-section';
 import { HistorySection } from './history-section';
 import { NearbySection } from './nearby-section';
 import { NotesSection } from './notes-section';
@@ -41,6 +42,7 @@ export function RequestDetail() {
     (state) => selectedId !== null && state.watchedIds.includes(selectedId),
   );
   const toggleWatch = useAppStore((state) => state.toggleWatch);
+  const dispatch = useAppStore((state) => state.dispatch);
 
   if (!selectedId) {
     return (
@@ -134,6 +136,11 @@ export function RequestDetail() {
           <NotesSection
             requestId={loaded.serviceRequestId}
             closed={loaded.status === 'closed'}
+          />
+          <DuplicatesSection
+            key={loaded.serviceRequestId}
+            requestId={loaded.serviceRequestId}
+            ownCrewId={dispatch?.assignedCrewId ?? null}
           />
           <HistorySection requestId={loaded.serviceRequestId} />
           <NearbySection />

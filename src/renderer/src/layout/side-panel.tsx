@@ -3,15 +3,17 @@
 import { CrewRoster } from '../crews/crew-roster';
 import { RequestDetail } from '../detail/request-detail';
 import { useAppStore } from '../store/use-app-store';
+import { DuplicatesView } from '../duplicates/duplicates-view';
 import { SlaView } from '../sla/sla-view';
 import { ConflictsPanel } from '../sync/conflicts-panel';
 
-export type SideTab = 'request' | 'crews' | 'sla' | 'conflicts';
+export type SideTab = 'request' | 'crews' | 'sla' | 'duplicates' | 'conflicts';
 
 const TABS: { id: SideTab; label: string }[] = [
   { id: 'request', label: 'Request' },
   { id: 'crews', label: 'Crews' },
   { id: 'sla', label: 'SLA' },
+  { id: 'duplicates', label: 'Duplicates' },
   { id: 'conflicts', label: 'Conflicts' },
 ];
 
@@ -57,6 +59,7 @@ export function SidePanel(props: {
         {props.tab === 'request' ? <RequestDetail /> : null}
         {props.tab === 'crews' ? <CrewRoster /> : null}
         {props.tab === 'sla' ? <SlaView /> : null}
+        {props.tab === 'duplicates' ? <DuplicatesView /> : null}
         {props.tab === 'conflicts' ? <ConflictsPanel /> : null}
       </div>
     </section>

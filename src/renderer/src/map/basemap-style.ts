@@ -257,15 +257,16 @@ function requestLayers(): LayerSpecification[] {
       paint: {
         'circle-color': slaColorExpression,
         'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, 3, 16, 6],
-        'circle-stroke-color': '#ffffff',
+        // A likely duplicate wears a dark ring: a supervisor can spot it.
+        'circle-stroke-color': ['case', ['get', 'dup'], '#1d2b53', '#ffffff'],
         'circle-stroke-width': [
           'interpolate',
           ['linear'],
           ['zoom'],
           10,
-          0.5,
+          ['case', ['get', 'dup'], 1.5, 0.5],
           16,
-          1.2,
+          ['case', ['get', 'dup'], 2.5, 1.2],
         ],
         'circle-opacity': 0.9,
       },

@@ -2,7 +2,12 @@
 import type { MapCluster, MapPoints } from '../../../shared/contract';
 import { slaState, type SlaState } from '../../../shared/domain';
 
-export type RequestPointProperties = { id: string; sla: SlaState };
+export type RequestPointProperties = {
+  id: string;
+  sla: SlaState;
+  /** A likely duplicate of another request: drawn with a ring. */
+  dup: boolean;
+};
 
 export type RequestPointFeature = {
   type: 'Feature';
@@ -39,7 +44,11 @@ export function toFeatureCollection(
     features.push({
       type: 'Feature',
       geometry: { type: 'Point', coordinates },
-      properties: { id, sla: states[i] ?? 'no_sla' },
+      properties: {
+        id,
+        sla: states[i] ?? 'no_sla',
+        dup: points.duplicate?.[i] ?? false,
+      },
     });
   });
 

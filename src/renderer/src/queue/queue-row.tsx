@@ -48,6 +48,7 @@ export const QueueRow = memo(function QueueRow(props: QueueRowProps) {
       data-sla={state}
       data-work={row.workStatus}
       data-pending={row.pending ? 'true' : undefined}
+      data-duplicate-of={row.possibleDuplicateOf}
       data-marked={marked ? 'true' : undefined}
       style={{ transform: `translateY(${top}px)` }}
       onClick={(event) => {
@@ -78,6 +79,15 @@ export const QueueRow = memo(function QueueRow(props: QueueRowProps) {
               no location
             </span>
           )}
+          {row.possibleDuplicateOf ? (
+            <span
+              className="duplicate-mark"
+              data-testid="duplicate-mark"
+              title={`Likely a duplicate of request ${row.possibleDuplicateOf}`}
+            >
+              duplicate?
+            </span>
+          ) : null}
         </span>
       </span>
       <span className="cell cell-neighborhood">

@@ -6,6 +6,8 @@ import type {
   Conflict,
   CrewListItem,
   CrewSuggestions,
+  DuplicateCandidate,
+  DuplicateGroup,
   MapLayer,
   NearbyRequest,
   QueueFacets,
@@ -154,6 +156,8 @@ export type DispatchSlice = {
   dispatch: RequestDispatch | null;
   suggestions: CrewSuggestions | null;
   nearby: NearbyRequest[] | null;
+  /** Likely duplicates of the selected request, best first. */
+  duplicates: DuplicateCandidate[] | null;
   /** The last action's outcome in words, for a polite live region. */
   notice: { id: number; text: string; tone: 'ok' | 'error' } | null;
   /** Says something in the notice line (and its live region). */
@@ -196,10 +200,12 @@ export type MarksSlice = {
   clearMarked: () => void;
 };
 
-/** The SLA view's figures, read when the view is shown. */
+/** The SLA view's figures and the duplicate groups, read when shown. */
 export type SlaSlice = {
   slaStats: SlaStats | null;
   loadSlaStats: () => Promise<void>;
+  duplicateGroups: DuplicateGroup[] | null;
+  loadDuplicateGroups: () => Promise<void>;
 };
 
 /** Watched requests and the SLA alerts the services raise. */

@@ -61,6 +61,7 @@ export function createDispatchSlice(
       dispatch: null,
       suggestions: null,
       nearby: null,
+      duplicates: null,
       notice: null,
       announce: (text, tone = 'ok') => notify(text, tone),
 
@@ -110,18 +111,21 @@ export function createDispatchSlice(
             dispatch: null,
             suggestions: null,
             nearby: null,
+            duplicates: null,
           });
           return;
         }
         try {
-          const [activity, dispatch, suggestions, nearby] = await Promise.all([
-            api.getRequestActivity(id),
-            api.getRequestDispatch(id),
-            api.suggestCrews(id),
-            api.listNearby(id),
-          ]);
+          const [activity, dispatch, suggestions, nearby, duplicates] =
+            await Promise.all([
+              api.getRequestActivity(id),
+              api.getRequestDispatch(id),
+              api.suggestCrews(id),
+              api.listNearby(id),
+              api.listDuplicateCandidates(id),
+            ]);
           if (call !== latestExtras || get().selectedId !== id) return;
-          set({ activity, dispatch, suggestions, nearby });
+          set({ activity, dispatch, suggestions, nearby, duplicates });
         } catch (error) {
           get().reportError(`load the activity of request ${id}`, error);
         }

@@ -70,6 +70,10 @@ export function createLifecycleSlice(
         get().relocateSelection(false),
         get().loadCrews(),
         get().loadRequestExtras(get().selectedId),
+        // The duplicates view, if it was opened, follows merges and arrivals.
+        get().duplicateGroups === null
+          ? Promise.resolve()
+          : get().loadDuplicateGroups(),
       ]);
     },
   });

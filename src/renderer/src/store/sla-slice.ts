@@ -7,6 +7,15 @@ export function createSlaSlice(api: StreetDeskApi): SliceCreator<SlaSlice> {
 
     return {
       slaStats: null,
+      duplicateGroups: null,
+
+      async loadDuplicateGroups() {
+        try {
+          set({ duplicateGroups: await api.listDuplicateGroups() });
+        } catch (error) {
+          get().reportError('look for likely duplicates', error);
+        }
+      },
 
       async loadSlaStats() {
         const call = ++latest;

@@ -1,0 +1,196 @@
+// Finds likely duplicates on the console: keeps the open requests (and
+// those closed in the last days) in a duplicate index beside the queue
+// index, checks each request that arrives at once, and marks the queue and
+// map rows that most likely duplicate another. The first full pass over
+// the open requests runs in small steps, so the console stays responsive.
+import { CaseIndex } from '../duplicates/case-index';
+import type { DupCandidate, DupCase } from '../duplicates/duplicate-types';
+import { findCandidates } from '../duplicates/find-candidates';
+import {
+  DEFAULT_STRONG_SCORE,
+  groupDuplicatesInSteps,
+  type DuplicateGroup,
+} from '../duplicates/duplicate-groups';
+import type { OpenRequests } from '../queue/open-requests';
+
+/** A pair this strong marks the newer request as a likely duplicate. */
+export const FLAG_SCORE = DEFAULT_STRONG_SCORE;
+
+/** Closed requests stay candidates this long, as long as the console runs. */
+const CLOSED_KEPT_MS = 7 * 24 * 3_600_000;
+
+/** Requests checked per step of the first full pass. */
+const STEP = 2_000;
+
+export type DuplicateWatch = {
+  /** Brings the duplicate index up to date with the queue index. */
+  refresh(): void;
+  /** Likely duplicates of the request, best first, newer ones included. */
+  candidates(id: string, limit?: number): DupCandidate[];
+  /** The case the index holds for a request, open or lately closed. */
+  caseOf(id: string): DupCase | undefined;
+  /**
+   * Open requests that are likely one problem, linked pair by pair at
+   * FLAG_SCORE, strongest group first. Worked out in steps, yielding to
+   * other work between them.
+   */
+  groups(): Promise<DuplicateGroup[]>;
+  stop(): void;
+};
+
+const pauseForOtherWork = () =>
+  new Promise<void>((resume) => setImmediate(resume));
+
+function caseAt(open: OpenRequests, slot: number): DupCase {
+  const lat = open.lat[slot]!;
+  return {
+    id: open.ids[slot]!,
+    type: open.types.valueOf(open.typeCode[slot]!) ?? '',
+    lat: Number.isNaN(lat) ? null : lat,
+    long: Number.isNaN(lat) ? null : open.long[slot]!,
+    address: open.address[slot] ?? null,
+    description: open.description[slot] ?? null,
+    openedAt: open.requestedAt[slot]!,
+    closedAt: null,
+  };
+}
+
+export function createDuplicateWatch(options: {
+  index: () => OpenRequests;
+  now: () => number;
+}): DuplicateWatch {
+  let attached: OpenRequests | null = null;
+  let cases = new CaseIndex();
+  /** Open requests still to be indexed, when attaching to a queue index. */
+  let toIndex: string[] = [];
+  /** Requests still to be checked, in the first pass or as they changed. */
+  let toCheck = new Set<string>();
+  let timer: ReturnType<typeof setTimeout> | null = null;
+
+  const flag = (open: OpenRequests, id: string) => {
+    const slot = open.slotOf(id);
+    const subject = cases.get(id);
+    if (slot === undefined || subject === undefined) return;
+    const [best] = findCandidates(subject, cases, options.now(), {
+      limit: 1,
+      minScore: FLAG_SCORE,
+    });
+    open.duplicateOf[slot] = best?.id;
+  };
+
+  /** Indexes the next few open requests; false once all are. */
+  const indexSome = (open: OpenRequests): boolean => {
+    for (const id of toIndex.splice(0, STEP)) {
+      const slot = open.slotOf(id);
+      // Observed meanwhile (or gone): the observer has it right already.
+      if (slot !== undefined && !cases.has(id)) cases.add(caseAt(open, slot));
+    }
+
+    return toIndex.length > 0;
+  };
+
+  const checkSome = () => {
+    timer = null;
+    const open = attached;
+    if (open === null) return;
+    // Checks wait for the whole index: a half-built one misses originals.
+    if (!indexSome(open)) {
+      let checked = 0;
+      for (const id of toCheck) {
+        if (checked++ === STEP) break;
+        toCheck.delete(id);
+        flag(open, id);
+      }
+    }
+    schedule();
+  };
+
+  const schedule = () => {
+    if (timer === null && (toIndex.length > 0 || toCheck.size > 0)) {
+      timer = setTimeout(checkSome, 0);
+      timer.unref?.();
+    }
+  };
+
+  const observe = (id: string, slot: number | null) => {
+    const open = attached;
+    if (open === null) return;
+    if (slot === null) {
+      // Closed or merged: still a candidate for the next few days. Its
+      // slot is still readable if the first pass has not indexed it yet.
+      const leaving = open.slotOf(id);
+      const known =
+        cases.get(id) ??
+        (leaving === undefined ? undefined : caseAt(open, leaving));
+      if (known) cases.update({ ...known, closedAt: options.now() });
+      return;
+    }
+    // New, reopened, moved or re-typed: checked again either way (the
+    // queue index cleared a reopened request's flag when it left).
+    cases.update(caseAt(open, slot));
+    toCheck.add(id);
+    schedule();
+  };
+
+  const attach = (open: OpenRequests) => {
+    if (attached !== null) attached.observer = null;
+    attached = open;
+    cases = new CaseIndex();
+    // Indexed and then checked in steps: 100,000 requests take seconds.
+    toIndex = [...open.liveSlots()].map((slot) => open.ids[slot]!);
+    toCheck = new Set(toIndex);
+    open.observer = observe;
+    schedule();
+  };
+
+  const prune = () => {
+    const oldest = options.now() - CLOSED_KEPT_MS;
+    for (const dupCase of [...cases.cases()]) {
+      if (dupCase.closedAt !== null && dupCase.closedAt < oldest) {
+        cases.remove(dupCase.id);
+      }
+    }
+  };
+  const pruner = setInterval(prune, 60 * 60 * 1000);
+  pruner.unref();
+
+  const refresh = () => {
+    const open = options.index();
+    if (open !== attached) attach(open);
+  };
+
+  /** Someone asks now: index the rest at once rather than answer half. */
+  const complete = () => {
+    refresh();
+    const open = attached;
+    if (open !== null) while (indexSome(open));
+  };
+
+  return {
+    refresh,
+    candidates(id, limit = 5) {
+      complete();
+      const subject = cases.get(id);
+      if (subject === undefined) return [];
+      return findCandidates(subject, cases, options.now(), {
+        limit,
+        includeLater: true,
+      });
+    },
+    caseOf: (id) => {
+      complete();
+      return cases.get(id);
+    },
+    groups() {
+      complete();
+      return groupDuplicatesInSteps(cases, options.now(), pauseForOtherWork, {
+        strongScore: FLAG_SCORE,
+      });
+    },
+    stop() {
+      clearInterval(pruner);
+      if (timer !== null) clearTimeout(timer);
+      if (attached !== null) attached.observer = null;
+    },
+  };
+}
