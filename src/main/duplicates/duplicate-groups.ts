@@ -36,8 +36,11 @@ export type GroupOptions = Omit<
  */
 export const DEFAULT_STRONG_SCORE = 0.6;
 
-/** Requests linked between pauses when grouping in steps. */
-const STEP = 2_000;
+/** Requests linked between looks at the clock when grouping in steps. */
+const STEP = 50;
+
+/** How long grouping in steps holds the process between pauses. */
+const DEFAULT_SLICE_MS = 8;
 
 function isOpen(dupCase: DupCase | undefined, now: number): boolean {
   return (
@@ -144,20 +147,26 @@ export function groupDuplicates(
 }
 
 /**
- * As groupDuplicates, awaiting `pause` between steps so a console's other
- * work runs meanwhile; requests that arrive meanwhile are linked only if
+ * As groupDuplicates, awaiting `pause` whenever a step ends past
+ * `sliceMs` (default 8 ms) of work, so a console's other work runs
+ * meanwhile; requests that arrive meanwhile are linked only if
  * their turn has not passed.
  */
 export async function groupDuplicatesInSteps(
   index: CaseIndex,
   now: number,
   pause: () => Promise<void>,
-  options: GroupOptions = {},
+  options: GroupOptions & { sliceMs?: number } = {},
 ): Promise<DuplicateGroup[]> {
-  const steps = linkOpenRequests(index, now, options);
+  const { sliceMs = DEFAULT_SLICE_MS, ...groupOptions } = options;
+  const steps = linkOpenRequests(index, now, groupOptions);
+  let sliceEnds = performance.now() + sliceMs;
   let step = steps.next();
   while (!step.done) {
-    await pause();
+    if (performance.now() >= sliceEnds) {
+      await pause();
+      sliceEnds = performance.now() + sliceMs;
+    }
     step = steps.next();
   }
 

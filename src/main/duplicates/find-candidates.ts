@@ -50,6 +50,15 @@ export type CandidateOptions = {
 export const DEFAULT_MIN_SCORE = 0.18;
 
 const DEFAULT_LIMIT = 5;
+
+/**
+ * Cases one search reads at most. A busy block downtown takes a few
+ * hundred; only thousands of reports at one spot (a placeholder address,
+ * a storm) come near, and then the best of the first MAX_VISITS read
+ * stand for them all, rather than a search that holds the console for
+ * seconds.
+ */
+export const MAX_VISITS = 3_000;
 const DEFAULT_CLOSED_WITHIN_MS = 7 * 24 * 3_600_000;
 const DEFAULT_MAX_RADIUS_M = 400;
 
@@ -228,12 +237,17 @@ export function findCandidates(
     problems: relatedProblems(features),
   };
 
-  // A case two sources hold scores twice; few pass, so drop repeats then.
+  // A case two sources hold is scored twice; few pass, so the repeats
+  // are dropped among those.
   const scored: Scored[] = [];
-  for (const source of sources(search, index)) {
+  const passed = new Set<CaseFeatures>();
+  let visits = 0;
+  read: for (const source of sources(search, index)) {
     for (const other of source) {
+      if (++visits > MAX_VISITS) break read;
       const pair = scoreOf(other, search);
-      if (pair && !scored.some((known) => known.other === other)) {
+      if (pair && !passed.has(other)) {
+        passed.add(other);
         scored.push(pair);
       }
     }

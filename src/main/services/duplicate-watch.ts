@@ -19,8 +19,14 @@ export const FLAG_SCORE = DEFAULT_STRONG_SCORE;
 /** Closed requests stay candidates this long, as long as the console runs. */
 const CLOSED_KEPT_MS = 7 * 24 * 3_600_000;
 
-/** Requests checked per step of the first full pass. */
-const STEP = 2_000;
+/**
+ * How long one step of indexing or checking may hold the process before
+ * it lets other work (sync, the queue's questions) run.
+ */
+const SLICE_MS = 8;
+
+/** Requests indexed between looks at the clock. */
+const INDEX_BATCH = 100;
 
 export type DuplicateWatch = {
   /** Brings the duplicate index up to date with the queue index. */
@@ -78,12 +84,19 @@ export function createDuplicateWatch(options: {
     open.duplicateOf[slot] = best?.id;
   };
 
-  /** Indexes the next few open requests; false once all are. */
-  const indexSome = (open: OpenRequests): boolean => {
-    for (const id of toIndex.splice(0, STEP)) {
-      const slot = open.slotOf(id);
-      // Observed meanwhile (or gone): the observer has it right already.
-      if (slot !== undefined && !cases.has(id)) cases.add(caseAt(open, slot));
+  /**
+   * Indexes open requests until `until` (performance.now()); false once
+   * all are.
+   */
+  const indexSome = (open: OpenRequests, until = Infinity): boolean => {
+    while (toIndex.length > 0 && performance.now() < until) {
+      for (const id of toIndex.splice(-INDEX_BATCH)) {
+        const slot = open.slotOf(id);
+        // Observed meanwhile (or gone): the observer has it right already.
+        if (slot !== undefined && !cases.has(id)) {
+          cases.add(caseAt(open, slot));
+        }
+      }
     }
 
     return toIndex.length > 0;
@@ -93,11 +106,11 @@ export function createDuplicateWatch(options: {
     timer = null;
     const open = attached;
     if (open === null) return;
+    const until = performance.now() + SLICE_MS;
     // Checks wait for the whole index: a half-built one misses originals.
-    if (!indexSome(open)) {
-      let checked = 0;
+    if (!indexSome(open, until)) {
       for (const id of toCheck) {
-        if (checked++ === STEP) break;
+        if (performance.now() >= until) break;
         toCheck.delete(id);
         flag(open, id);
       }

@@ -126,7 +126,7 @@ describe('groupDuplicates', () => {
 
 describe('groupDuplicatesInSteps', () => {
   it('pauses between steps and finds the same groups', async () => {
-    // 2,001 lone reports a kilometre apart, and one trio: two steps' worth.
+    // 2,001 lone reports a kilometre apart, and one trio: 40 steps of 50.
     const cases: DupCase[] = [...trio()];
     for (let i = 0; i < 2_001; i += 1) {
       const row = Math.floor(i / 50);
@@ -141,14 +141,33 @@ describe('groupDuplicatesInSteps', () => {
     const index = indexOf(...cases);
 
     let pauses = 0;
-    const groups = await groupDuplicatesInSteps(index, NOW, () => {
-      pauses += 1;
-      return Promise.resolve();
-    });
+    const groups = await groupDuplicatesInSteps(
+      index,
+      NOW,
+      () => {
+        pauses += 1;
+        return Promise.resolve();
+      },
+      // Every step ends past a slice of no time at all.
+      { sliceMs: 0 },
+    );
 
-    expect(pauses).toBe(1);
+    expect(pauses).toBe(40);
     expect(groups).toEqual(groupDuplicates(index, NOW));
     expect(groups.map((group) => group.ids)).toEqual([['A', 'B', 'C']]);
+
+    // Within a long slice, no pause at all.
+    pauses = 0;
+    await groupDuplicatesInSteps(
+      index,
+      NOW,
+      () => {
+        pauses += 1;
+        return Promise.resolve();
+      },
+      { sliceMs: 60_000 },
+    );
+    expect(pauses).toBe(0);
   });
 
   it('does not pause for fewer requests than a step', async () => {

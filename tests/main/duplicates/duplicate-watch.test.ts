@@ -174,6 +174,28 @@ describe('the duplicate watch', () => {
     await vi.waitFor(() => expect(flagOf(open, 'C')).toBe('B'));
   });
 
+  it('lets other work run while thousands of reports of one spot are checked', async () => {
+    // Five thousand identical reports: every one a candidate of every other.
+    const open = withRecords(
+      ...Array.from({ length: 5_000 }, (_, i) =>
+        record(`same-${i}`, { requestedAt: T0 - i * 1_000 }),
+      ),
+    );
+    watchOver(open);
+
+    // A timer set now fires between two slices of the first pass...
+    const flaggedWhenOtherWorkRan = await new Promise<number>((done) =>
+      setTimeout(() => done(open.duplicateOf.filter(Boolean).length), 0),
+    );
+    expect(flaggedWhenOtherWorkRan).toBeLessThan(4_999);
+    // ...which still ends with every report but the oldest flagged.
+    await vi.waitFor(
+      () => expect(open.duplicateOf.filter(Boolean)).toHaveLength(4_999),
+      { timeout: 15_000 },
+    );
+    expect(flagOf(open, 'same-4999')).toBeUndefined();
+  });
+
   it('flags a reopened duplicate again', async () => {
     const open = withRecords(record('A', { requestedAt: T0 - HOUR }));
     watchOver(open);
