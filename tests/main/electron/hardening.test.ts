@@ -64,6 +64,8 @@ describe('the main window', () => {
     expect(prefs.webviewTag).toBe(false);
     expect(prefs.navigateOnDragDrop).toBe(false);
     expect(prefs.spellcheck).toBe(false);
+    expect(prefs.safeDialogs).toBe(true);
+    expect(prefs.disableBlinkFeatures).toBe('Auxclick');
     expect(prefs.preload).toBe('/built/preload/index.cjs');
   });
 
