@@ -36,14 +36,17 @@ export type RunningConsole = {
 };
 
 type Fixtures = {
+  /** How often the services look for SLA alerts; test.use() to hurry them. */
+  slaAlertIntervalMs: number;
   runningConsole: RunningConsole;
   consolePage: Page;
   pageErrors: string[];
 };
 
 export const test = base.extend<Fixtures>({
-  // eslint-disable-next-line no-empty-pattern
-  runningConsole: async ({}, use) => {
+  slaAlertIntervalMs: [30_000, { option: true }],
+
+  runningConsole: async ({ slaAlertIntervalMs }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'streetdesk-e2e-'));
     const logger = createLogger({
       file: join(dataDir, 'streetdesk.log'),
@@ -64,6 +67,7 @@ export const test = base.extend<Fixtures>({
       mode: 'browser',
       logger,
       version: 'e2e',
+      slaAlertIntervalMs,
       central: { url: network.url, signIn: central.signIn },
     });
     await expect
