@@ -17,6 +17,11 @@ import {
   createStaffUser,
   type NewStaffUser,
 } from './auth/staff-accounts';
+import {
+  createSignInLimiter,
+  DEFAULT_SIGN_IN_LIMITS,
+  type SignInLimits,
+} from './auth/sign-in-limiter';
 import { createPushHub } from './http/push-hub';
 import { sendError } from './http/respond';
 import type { StaffApi } from './http/staff-api';
@@ -53,6 +58,8 @@ export type CentralServerOptions = {
   /** Zone for times in conflict reasons; the city's. */
   timeZone?: string;
   sessionTtlMs?: number;
+  /** Wrong passwords allowed per account and per address; see sign-in-limiter.ts. */
+  signInLimits?: SignInLimits;
   busyTimeoutMs?: number;
   extraRoutes?: ExtraRoute[];
   /** The SLA policy to start with; the bundled Boston defaults unless told. */
@@ -107,6 +114,10 @@ export async function createCentralServer(
     clock: { timeZone: options.timeZone ?? 'America/New_York' },
     push,
     sessionTtlMs: options.sessionTtlMs ?? SESSION_TTL_MS,
+    signInLimiter: createSignInLimiter(
+      now,
+      options.signInLimits ?? DEFAULT_SIGN_IN_LIMITS,
+    ),
     slaPolicy: createSlaPolicyBook(options.slaPolicy ?? bundledSlaPolicy()),
     unmergeWindowMs: options.unmergeWindowMs ?? DEFAULT_UNMERGE_WINDOW_MS,
   };

@@ -38,6 +38,8 @@ export type RunningConsole = {
 type Fixtures = {
   /** The demo account the console signs in as. */
   consoleUser: 'dispatch' | 'super';
+  /** How often the services look for SLA alerts; test.use() to hurry them. */
+  slaAlertIntervalMs: number;
   runningConsole: RunningConsole;
   consolePage: Page;
   pageErrors: string[];
@@ -45,8 +47,9 @@ type Fixtures = {
 
 export const test = base.extend<Fixtures>({
   consoleUser: ['dispatch', { option: true }],
+  slaAlertIntervalMs: [30_000, { option: true }],
 
-  runningConsole: async ({ consoleUser }, use) => {
+  runningConsole: async ({ consoleUser, slaAlertIntervalMs }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'streetdesk-e2e-'));
     const logger = createLogger({
       file: join(dataDir, 'streetdesk.log'),
@@ -67,6 +70,7 @@ export const test = base.extend<Fixtures>({
       mode: 'browser',
       logger,
       version: 'e2e',
+      slaAlertIntervalMs,
       central: {
         url: network.url,
         signIn: { username: consoleUser, password: central.signIn.password },

@@ -1,7 +1,8 @@
-// The one place that decides what a window may do: secure preferences,
-// no navigation away from the app, no new windows, no webviews, and
-// permissions denied unless the app's own pages need them.
-import type { Session, WebContents, WebPreferences } from 'electron';
+// The one place that decides what a window's pages may do: no navigation
+// away from the app, no new windows, no webviews, and permissions denied
+// unless the app's own pages need them. The secure webPreferences are
+// written out in window.ts, where Electronegativity can read them.
+import type { Session, WebContents } from 'electron';
 
 import type { Logger } from '../log/logger';
 import { isAppUrl, originOf } from './app-origin';
@@ -19,24 +20,6 @@ export const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set([
   'clipboard-sanitized-write',
   'notifications',
 ]);
-
-export function secureWebPreferences(preloadPath: string): WebPreferences {
-  return {
-    preload: preloadPath,
-    sandbox: true,
-    contextIsolation: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    spellcheck: false,
-    safeDialogs: true,
-  };
-}
 
 /** Locks down one webContents; applied to every one the app creates. */
 export function hardenWebContents(

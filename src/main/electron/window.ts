@@ -4,7 +4,6 @@ import { BrowserWindow } from 'electron';
 
 import type { Logger } from '../log/logger';
 import { APP_INDEX_URL } from './app-origin';
-import { secureWebPreferences } from './hardening';
 import type { WindowRegistry } from './window-registry';
 
 export type MainWindowOptions = {
@@ -27,7 +26,27 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     show: false,
     backgroundColor: '#ffffff',
     autoHideMenuBar: false,
-    webPreferences: secureWebPreferences(options.preloadPath),
+    // Written out here, not built by a helper, so that Electronegativity
+    // (npm run audit:electron) reads the literal values and fails the build
+    // if one of them is ever weakened.
+    webPreferences: {
+      preload: options.preloadPath,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      safeDialogs: true,
+      // A middle click would otherwise ask for a new window; the window
+      // open handler denies it anyway, this stops it being asked.
+      disableBlinkFeatures: 'Auxclick',
+    },
   });
   options.registry.add(window);
 

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import type { Logger } from '../../main/log/logger';
+import type { SignInLimiter } from '../auth/sign-in-limiter';
 import type { SlaPolicyBook } from '../sla/sla-policy-book';
 import type { CentralStore, StaffUser } from '../storage/central-store';
 import type { StoryClock } from '../sync/change-story';
@@ -14,6 +15,7 @@ export type StaffApi = {
   clock: StoryClock;
   push: PushHub;
   sessionTtlMs: number;
+  signInLimiter: SignInLimiter;
   slaPolicy: SlaPolicyBook;
   unmergeWindowMs: number;
 };

@@ -46,6 +46,28 @@ const routes: Record<string, Route> = {
   ...SLA_POLICY_ROUTES,
 };
 
+export type StaffRouteAccess = {
+  method: string;
+  path: string;
+  /** Answered without a token (only sign-in). */
+  open: boolean;
+  /** The roles that may call it; null when every signed-in role may. */
+  roles: readonly Role[] | null;
+};
+
+/** Every staff route and who may call it, so a test can walk them all. */
+export function staffRouteTable(): StaffRouteAccess[] {
+  return Object.entries(routes).map(([key, route]) => {
+    const [method = '', path = ''] = key.split(' ');
+    return {
+      method,
+      path,
+      open: route.open === true,
+      roles: route.open === true ? null : (route.roles ?? null),
+    };
+  });
+}
+
 const knownPaths = new Set(Object.keys(routes).map((key) => key.split(' ')[1]));
 
 async function openEvents(call: SignedInCall): Promise<void> {

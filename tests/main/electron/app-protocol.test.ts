@@ -1,4 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -39,6 +45,8 @@ beforeAll(() => {
     'pbf',
   );
   writeFileSync(join(base, 'secret.txt'), 'do not serve');
+  writeFileSync(join(rendererDir, '.env'), 'do not serve');
+  symlinkSync(join(base, 'secret.txt'), join(rendererDir, 'linked.txt'));
 
   resetFakeElectron();
   handleAppProtocol({ rendererDir, basemapDir }, recordingLogger());
@@ -107,6 +115,26 @@ describe('the app: protocol', () => {
     'app://streetdesk/index.html%00.js',
     'app://streetdesk/missing.js',
     'app://other-host/index.html',
+    // Dot segments, plain and encoded every which way.
+    'app://streetdesk/../secret.txt',
+    'app://streetdesk/basemap/../../secret.txt',
+    'app://streetdesk/assets/%2E%2E/%2E%2E/secret.txt',
+    'app://streetdesk/%2e%2e%2fsecret.txt',
+    'app://streetdesk/%252e%252e/secret.txt',
+    'app://streetdesk/.%2e/secret.txt',
+    // Absolute paths, and drive letters.
+    'app://streetdesk//etc/passwd',
+    'app://streetdesk/%2fetc%2fpasswd',
+    `app://streetdesk/${encodeURIComponent(base)}/secret.txt`,
+    'app://streetdesk/C:%5cWindows%5cwin.ini',
+    'app://streetdesk/C:/Windows/win.ini',
+    // Backslashes, raw and encoded.
+    'app://streetdesk/..\\secret.txt',
+    'app://streetdesk/assets\\..\\..\\secret.txt',
+    'app://streetdesk/%5c..%5csecret.txt',
+    // Dot-files, and a link inside the folder to a file outside it.
+    'app://streetdesk/.env',
+    'app://streetdesk/linked.txt',
   ])('refuses %s with a 404 that still carries the CSP', async (url) => {
     const response = await serve(url);
     expect(response.status).toBe(404);

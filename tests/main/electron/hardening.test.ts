@@ -64,6 +64,8 @@ describe('the main window', () => {
     expect(prefs.webviewTag).toBe(false);
     expect(prefs.navigateOnDragDrop).toBe(false);
     expect(prefs.spellcheck).toBe(false);
+    expect(prefs.safeDialogs).toBe(true);
+    expect(prefs.disableBlinkFeatures).toBe('Auxclick');
     expect(prefs.preload).toBe('/built/preload/index.cjs');
   });
 
@@ -147,6 +149,13 @@ describe('new windows', () => {
     'https://user:pw@www.boston.gov/',
     'file:///etc/passwd',
     'app://streetdesk/index.html',
+    'http://www.boston.gov/',
+    'data:text/html,<script>alert(1)</script>',
+    'ms-settings:privacy',
+    'streetdesk://open?x=1',
+    'mailto:someone@evil.example',
+    'about:blank',
+    '',
   ])('are denied and %s is not opened', async (url) => {
     const { window } = openHardenedWindow();
 
@@ -194,6 +203,16 @@ describe('permissions', () => {
     'usb',
     'serial',
     'unknown',
+    'clipboard-read',
+    'display-capture',
+    'fullscreen',
+    'pointerLock',
+    'midi',
+    'midiSysex',
+    'idle-detection',
+    'storage-access',
+    'window-management',
+    'mediaKeySystem',
   ])('denies %s even to the app', (permission) => {
     const { request, check } = hardenedSession();
     expect(ask(request, permission, 'app://streetdesk/index.html')).toBe(false);
@@ -213,4 +232,22 @@ describe('permissions', () => {
     );
     expect(logger.lines.some((l) => l.message.includes('denied'))).toBe(true);
   });
+
+  it.each([
+    'https://evil.example/',
+    'app://streetdesk.evil/index.html',
+    'http://localhost:5173/',
+    'file:///tmp/page.html',
+    '',
+    'not a url',
+  ])(
+    'grants even the allowed permissions to no page from %s',
+    (requestingUrl) => {
+      const { request, check } = hardenedSession();
+      for (const permission of ['notifications', 'clipboard-sanitized-write']) {
+        expect(ask(request, permission, requestingUrl)).toBe(false);
+        expect(check(null, permission, requestingUrl, {})).toBe(false);
+      }
+    },
+  );
 });

@@ -60,6 +60,41 @@ describe('createExternalOpener', () => {
   });
 });
 
+describe('openExternal through the opener', () => {
+  it.each([
+    'javascript:alert(1)',
+    'JaVaScRiPt:alert(1)',
+    ' javascript:alert(1)',
+    'java\nscript:alert(1)',
+    'file:///etc/passwd',
+    'file://server/share/x.exe',
+    'data:text/html,<script>alert(1)</script>',
+    'vbscript:msgbox(1)',
+    'ms-settings:privacy',
+    'smb://evil.example/share',
+    'streetdesk://do?thing=1',
+    'app://streetdesk/index.html',
+    'http://www.boston.gov/',
+    'https://',
+    'https//www.boston.gov/',
+    '//www.boston.gov/',
+    'www.boston.gov',
+    'https://www.boston.gov:8443/',
+    'https://127.0.0.1/',
+    '',
+  ])('never hands %j to the shell', async (url) => {
+    const open = createExternalOpener({ logger: recordingLogger() });
+    await expect(open(url)).rejects.toThrow(/^The link was not opened: /);
+    expect(shell.opened).toEqual([]);
+  });
+
+  it('opens an https link only as the parser wrote it', async () => {
+    const open = createExternalOpener({ logger: recordingLogger() });
+    await open('https://www.boston.gov/a/../311?q=<x>');
+    expect(shell.opened).toEqual(['https://www.boston.gov/311?q=%3Cx%3E']);
+  });
+});
+
 describe('the application menu', () => {
   const options = (isDevelopment: boolean, platform: NodeJS.Platform) => ({
     isDevelopment,

@@ -26,6 +26,25 @@ export async function postSignIn(call: StaffCall): Promise<void> {
   }
 
   const { username, password } = parsed.data;
+  const address = req.socket.remoteAddress ?? 'unknown';
+  const hold = api.signInLimiter.check(username, address);
+  if (hold !== null) {
+    api.logger.warn('sign-in held: too many wrong passwords', {
+      username: username.slice(0, 100),
+      address,
+    });
+    res.setHeader('Retry-After', String(hold.retryAfterSeconds));
+    return sendError(
+      res,
+      429,
+      'too_many_attempts',
+      `${hold.reason}; the password was not checked. Try again in ` +
+        `${describeWait(hold.retryAfterSeconds)}, or ask an administrator ` +
+        'to set a new password.',
+      { retryAfterSeconds: hold.retryAfterSeconds },
+    );
+  }
+
   const session = await signIn(
     api.store,
     username,
@@ -35,7 +54,11 @@ export async function postSignIn(call: StaffCall): Promise<void> {
   );
 
   if (session === null) {
-    api.logger.warn('sign-in refused', { username: username.slice(0, 100) });
+    api.signInLimiter.recordFailure(username, address);
+    api.logger.warn('sign-in refused', {
+      username: username.slice(0, 100),
+      address,
+    });
     return sendError(
       res,
       401,
@@ -44,6 +67,7 @@ export async function postSignIn(call: StaffCall): Promise<void> {
     );
   }
 
+  api.signInLimiter.recordSuccess(username);
   api.logger.info('signed in', {
     userId: session.user.userId,
     role: session.user.role,
@@ -54,4 +78,10 @@ export async function postSignIn(call: StaffCall): Promise<void> {
 export function getMe(call: SignedInCall): Promise<void> {
   sendJson(call.res, 200, { user: call.user, serverTime: call.api.now() });
   return Promise.resolve();
+}
+
+function describeWait(seconds: number): string {
+  if (seconds < 60) return `${seconds} seconds`;
+  const minutes = Math.ceil(seconds / 60);
+  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
 }
