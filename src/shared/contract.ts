@@ -592,7 +592,11 @@ export const methodNames = Object.keys(methods) as MethodName[];
 
 /** Events pushed from the services to every window, by name. */
 export type EventPayloads = {
-  requestsChanged: { reason: 'import' | 'sync' | 'local'; changed: number };
+  /** `duplicates`: likely-duplicate marks changed (new requests checked). */
+  requestsChanged: {
+    reason: 'import' | 'sync' | 'local' | 'duplicates';
+    changed: number;
+  };
   syncStatusChanged: SyncStatus;
   conflictsChanged: { count: number };
   /** A held or watched request fell at risk or breached (rate-limited). */

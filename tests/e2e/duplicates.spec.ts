@@ -57,6 +57,14 @@ test.describe('as a supervisor', () => {
     const targetId = target!.serviceRequestId;
     const copies = await reportAgain(runningConsole, targetId);
 
+    // The newer reports are marked in the queue as they arrive.
+    const copyRow = await showRow(page, handlers, copies[0]!);
+    await expect(copyRow.getByTestId('duplicate-mark')).toBeVisible();
+    await expect(copyRow.getByTestId('duplicate-mark')).toHaveAttribute(
+      'title',
+      /Likely a duplicate of request/,
+    );
+
     const row = await showRow(page, handlers, targetId);
     await row.click();
     const section = page.getByTestId('duplicates');

@@ -125,6 +125,8 @@ export async function createConsoleServices(
   const duplicates = createDuplicateWatch({
     index: () => store.openRequests(),
     now: () => connection.clock.now(),
+    onFlagsChanged: (changed) =>
+      events.emit('requestsChanged', { reason: 'duplicates', changed }),
   });
   // Requests that arrive by sync are checked for duplicates at once.
   events.on('requestsChanged', () => duplicates.refresh());

@@ -28,6 +28,9 @@ const SLICE_MS = 8;
 /** Requests indexed between looks at the clock. */
 const INDEX_BATCH = 100;
 
+/** Changed marks are told at most this often: a first pass changes many. */
+export const FLAGS_NOTICE_MS = 1_000;
+
 export type DuplicateWatch = {
   /** Brings the duplicate index up to date with the queue index. */
   refresh(): void;
@@ -64,6 +67,11 @@ function caseAt(open: OpenRequests, slot: number): DupCase {
 export function createDuplicateWatch(options: {
   index: () => OpenRequests;
   now: () => number;
+  /**
+   * Told, at most every FLAGS_NOTICE_MS, how many marks changed since it
+   * was last told, so the queue and map can show them.
+   */
+  onFlagsChanged?: (changed: number) => void;
 }): DuplicateWatch {
   let attached: OpenRequests | null = null;
   let cases = new CaseIndex();
@@ -72,6 +80,19 @@ export function createDuplicateWatch(options: {
   /** Requests still to be checked, in the first pass or as they changed. */
   let toCheck = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let flagsChanged = 0;
+  let noticeTimer: ReturnType<typeof setTimeout> | null = null;
+
+  const tellFlags = () => {
+    if (noticeTimer !== null || options.onFlagsChanged === undefined) return;
+    noticeTimer = setTimeout(() => {
+      noticeTimer = null;
+      const changed = flagsChanged;
+      flagsChanged = 0;
+      if (changed > 0) options.onFlagsChanged?.(changed);
+    }, FLAGS_NOTICE_MS);
+    noticeTimer.unref?.();
+  };
 
   const flag = (open: OpenRequests, id: string) => {
     const slot = open.slotOf(id);
@@ -81,7 +102,11 @@ export function createDuplicateWatch(options: {
       limit: 1,
       minScore: FLAG_SCORE,
     });
-    open.duplicateOf[slot] = best?.id;
+    if (open.duplicateOf[slot] !== best?.id) {
+      open.duplicateOf[slot] = best?.id;
+      flagsChanged += 1;
+      tellFlags();
+    }
   };
 
   /**
@@ -203,6 +228,7 @@ export function createDuplicateWatch(options: {
     stop() {
       clearInterval(pruner);
       if (timer !== null) clearTimeout(timer);
+      if (noticeTimer !== null) clearTimeout(noticeTimer);
       if (attached !== null) attached.observer = null;
     },
   };

@@ -196,6 +196,26 @@ describe('the duplicate watch', () => {
     expect(flagOf(open, 'same-4999')).toBeUndefined();
   });
 
+  it('tells of changed marks once a second at most, with how many changed', async () => {
+    const open = withRecords(...trio());
+    const told: number[] = [];
+    watch = createDuplicateWatch({
+      index: () => open,
+      now: () => NOW,
+      onFlagsChanged: (changed) => told.push(changed),
+    });
+    watch.refresh();
+
+    // B and C are marked in the first pass: told once, of both.
+    await vi.waitFor(() => expect(told).toEqual([2]), { timeout: 3_000 });
+
+    // A request that changes but keeps its mark is not news.
+    open.upsert(record('C', { requestedAt: T0, description: 'again' }));
+    open.upsert(record('D', { ...elsewhere, requestedAt: T0 }));
+    await new Promise((done) => setTimeout(done, 1_200));
+    expect(told).toEqual([2]);
+  });
+
   it('flags a reopened duplicate again', async () => {
     const open = withRecords(record('A', { requestedAt: T0 - HOUR }));
     watchOver(open);

@@ -73,12 +73,7 @@ export const QueueRow = memo(function QueueRow(props: QueueRowProps) {
           {row.serviceName}
         </span>
         <span className="request-address">
-          {row.address ?? <span className="muted">No address</span>}
-          {row.hasLocation ? null : (
-            <span className="no-location" title="Not on the map: no location">
-              no location
-            </span>
-          )}
+          {/* First, so a long address cannot push it out of sight. */}
           {row.possibleDuplicateOf ? (
             <span
               className="duplicate-mark"
@@ -88,6 +83,12 @@ export const QueueRow = memo(function QueueRow(props: QueueRowProps) {
               duplicate?
             </span>
           ) : null}
+          {row.address ?? <span className="muted">No address</span>}
+          {row.hasLocation ? null : (
+            <span className="no-location" title="Not on the map: no location">
+              no location
+            </span>
+          )}
         </span>
       </span>
       <span className="cell cell-neighborhood">
