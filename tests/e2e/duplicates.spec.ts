@@ -7,10 +7,14 @@ import { expect, test } from './console-fixture';
 import { findRows, inDistrict, showRow } from './dispatch-helpers';
 import type { RunningConsole } from './console-fixture';
 
-/** Two new reports of the same problem at the same spot, a little later. */
+/**
+ * Two new reports of the same problem at the same spot, a little later;
+ * with `elsewhere`, at a spot of their own, 2 km north, and a new address.
+ */
 async function reportAgain(
   runningConsole: RunningConsole,
   originalId: string,
+  elsewhere = false,
 ): Promise<string[]> {
   const { central, services } = runningConsole;
   const original = (await central.store.getRequest(originalId))!;
@@ -24,6 +28,13 @@ async function reportAgain(
       now - (at + 1) * 60_000,
     ),
     description: `${original.serviceName} again, reported by a neighbour`,
+    ...(elsewhere
+      ? {
+          lat: (original.lat ?? 42.33) + 0.018,
+          long: original.long ?? -71.08,
+          address: '1 Streetdesk Test St Boston MA 02118',
+        }
+      : {}),
     source: 'Citizens Connect App',
     workStatus: 'open',
     assignedCrewId: null,
@@ -35,13 +46,16 @@ async function reportAgain(
   }));
   await central.store.transaction((tx) => tx.insertRequests(copies));
   // They arrive through the change feed, checked for duplicates at once.
+  const [newer, older] = ids as [string, string];
   await expect
     .poll(async () =>
-      (await services.handlers.listDuplicateCandidates(originalId)).map(
-        (candidate) => candidate.serviceRequestId,
-      ),
+      (
+        await services.handlers.listDuplicateCandidates(
+          elsewhere ? newer : originalId,
+        )
+      ).map((candidate) => candidate.serviceRequestId),
     )
-    .toEqual(expect.arrayContaining(ids));
+    .toEqual(expect.arrayContaining(elsewhere ? [older] : ids));
   return ids;
 }
 
@@ -105,6 +119,52 @@ test.describe('as a supervisor', () => {
     await expect(page.getByTestId('history')).toContainText(
       'undid the merge of',
     );
+  });
+
+  test('merges a group from the Duplicates tab', async ({
+    consolePage: page,
+    runningConsole,
+  }) => {
+    const { handlers } = runningConsole.services;
+    const [target] = await findRows(handlers, inDistrict);
+    const copies = await reportAgain(
+      runningConsole,
+      target!.serviceRequestId,
+      true,
+    );
+
+    await page.getByRole('tab', { name: 'Duplicates' }).click();
+    // The two fresh reports are one group (the same words, a minute apart),
+    // the newest of the strongest, so at the top.
+    const group = page
+      .getByTestId('duplicate-group')
+      .filter({ has: page.locator(`[data-request-id="${copies[0]}"]`) });
+    await expect(group).toContainText('same type');
+    await expect(
+      group.locator(`[data-request-id="${copies[1]}"]`),
+    ).toBeVisible();
+    // Members are listed oldest first, and the oldest is offered to keep.
+    const members = await group
+      .getByTestId('duplicate-member')
+      .evaluateAll((nodes) =>
+        nodes.map((node) => node.dataset.requestId ?? ''),
+      );
+    const keptId = members[0]!;
+    await expect(
+      group.getByRole('radio', { name: `Keep request ${keptId}` }),
+    ).toBeChecked();
+    await group
+      .getByRole('button', {
+        name: `Merge ${members.length - 1} into ${keptId}`,
+      })
+      .click();
+
+    const store = runningConsole.central.store;
+    for (const id of members.slice(1)) {
+      await expect
+        .poll(async () => (await store.getRequest(id))?.mergedInto)
+        .toBe(keptId);
+    }
   });
 
   test('a merge made offline that a close overtook is refused and shown', async ({

@@ -98,7 +98,7 @@ function reasonsFor(index: CaseIndex, link: DuplicateLink, now: number) {
   return from && to ? scorePair(from, to, now).reasons : [];
 }
 
-/** Joins links into groups, strongest group first. */
+/** Joins links into groups, strongest group first (see the end). */
 function joinLinks(
   index: CaseIndex,
   links: DuplicateLink[],
@@ -128,8 +128,18 @@ function joinLinks(
     );
   }
 
+  // Strength as a supervisor reads it (a whole percent); among equals the
+  // group with the newest report first, for that is where a second crew
+  // is about to be sent; then the larger.
+  const percent = (group: DuplicateGroup) => Math.round(group.strength * 100);
+  const newest = (group: DuplicateGroup) =>
+    index.get(group.ids[group.ids.length - 1] ?? '')?.openedAt ?? 0;
+
   return [...groups.values()].sort(
-    (a, b) => b.strength - a.strength || b.ids.length - a.ids.length,
+    (a, b) =>
+      percent(b) - percent(a) ||
+      newest(b) - newest(a) ||
+      b.ids.length - a.ids.length,
   );
 }
 

@@ -41,7 +41,7 @@ export type DuplicateWatch = {
   /**
    * Open requests that are likely one problem, linked pair by pair at
    * FLAG_SCORE, strongest group first. Worked out in steps, yielding to
-   * other work between them.
+   * other work between them; none if the watch stops meanwhile.
    */
   groups(): Promise<DuplicateGroup[]>;
   stop(): void;
@@ -80,6 +80,7 @@ export function createDuplicateWatch(options: {
   /** Requests still to be checked, in the first pass or as they changed. */
   let toCheck = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let stopped = false;
   let flagsChanged = 0;
   let noticeTimer: ReturnType<typeof setTimeout> | null = null;
 
@@ -219,13 +220,19 @@ export function createDuplicateWatch(options: {
       complete();
       return cases.get(id);
     },
-    groups() {
+    async groups() {
       complete();
-      return groupDuplicatesInSteps(cases, options.now(), pauseForOtherWork, {
-        strongScore: FLAG_SCORE,
-      });
+      const groups = await groupDuplicatesInSteps(
+        cases,
+        options.now(),
+        pauseForOtherWork,
+        { strongScore: FLAG_SCORE },
+      );
+      // Stopped meanwhile (the console is closing): nothing to show.
+      return stopped ? [] : groups;
     },
     stop() {
+      stopped = true;
       clearInterval(pruner);
       if (timer !== null) clearTimeout(timer);
       if (noticeTimer !== null) clearTimeout(noticeTimer);

@@ -31,6 +31,30 @@ const trio = (prefix = '') => {
 };
 
 describe('groupDuplicates', () => {
+  it('puts the group with the newest report first among equally strong ones', () => {
+    // Two pairs a kilometre apart, each a minute apart: equally alike.
+    const pair = (prefix: string, openedAt: number, north: number) => [
+      dupCase(`${prefix}1`, { ...metresFrom(north, 0), openedAt }),
+      dupCase(`${prefix}2`, {
+        ...metresFrom(north, 0),
+        openedAt: openedAt + 60_000,
+      }),
+    ];
+    const older = pair('old', T0 - 10 * HOUR, 0);
+    const newer = pair('new', T0 - 2 * HOUR, 1_000);
+
+    const groups = groupDuplicates(indexOf(...older, ...newer), NOW);
+
+    const [first, second] = groups.map((group) =>
+      Math.round(group.strength * 100),
+    );
+    expect(first).toBe(second);
+    expect(groups.map((group) => group.ids)).toEqual([
+      ['new1', 'new2'],
+      ['old1', 'old2'],
+    ]);
+  });
+
   it('joins three reports of one problem, oldest first', () => {
     const [a, b, c] = trio();
     // Indexed out of order: the group is ordered by opening, not by index.

@@ -216,6 +216,21 @@ describe('the duplicate watch', () => {
     expect(told).toEqual([2]);
   });
 
+  it('answers no groups once stopped during a scan', async () => {
+    const open = withRecords(...trio());
+    const { watch } = watchOver(open);
+
+    const scanning = watch.groups();
+    watch.stop();
+
+    expect(await scanning).toEqual([]);
+    // A scan that ends before the stop has its groups.
+    const again = watchOver(withRecords(...trio())).watch;
+    expect((await again.groups()).map((group) => group.ids)).toEqual([
+      ['A', 'B', 'C'],
+    ]);
+  });
+
   it('flags a reopened duplicate again', async () => {
     const open = withRecords(record('A', { requestedAt: T0 - HOUR }));
     watchOver(open);

@@ -31,7 +31,12 @@ function GroupCard(props: { group: DuplicateGroup; supervisor: boolean }) {
         {group.members.map((member) => {
           const id = member.serviceRequestId;
           return (
-            <div key={id} className="duplicate-member">
+            <div
+              key={id}
+              className="duplicate-member"
+              data-testid="duplicate-member"
+              data-request-id={id}
+            >
               {supervisor ? (
                 <input
                   type="radio"

@@ -4,14 +4,18 @@ import type { SlaSlice, SliceCreator } from './app-state';
 export function createSlaSlice(api: StreetDeskApi): SliceCreator<SlaSlice> {
   return (set, get) => {
     let latest = 0;
+    let latestGroups = 0;
 
     return {
       slaStats: null,
       duplicateGroups: null,
 
       async loadDuplicateGroups() {
+        // Scans overlap when requests keep arriving: the last asked wins.
+        const call = ++latestGroups;
         try {
-          set({ duplicateGroups: await api.listDuplicateGroups() });
+          const groups = await api.listDuplicateGroups();
+          if (call === latestGroups) set({ duplicateGroups: groups });
         } catch (error) {
           get().reportError('look for likely duplicates', error);
         }
