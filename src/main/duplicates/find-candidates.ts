@@ -39,6 +39,8 @@ export type CandidateOptions = {
   includeLater?: boolean;
   /** Explain each candidate in words; default true. */
   withReasons?: boolean;
+  /** Read at most this many cases; default MAX_VISITS. */
+  maxVisits?: number;
 };
 
 /**
@@ -241,10 +243,11 @@ export function findCandidates(
   // are dropped among those.
   const scored: Scored[] = [];
   const passed = new Set<CaseFeatures>();
+  const maxVisits = options.maxVisits ?? MAX_VISITS;
   let visits = 0;
   read: for (const source of sources(search, index)) {
     for (const other of source) {
-      if (++visits > MAX_VISITS) break read;
+      if (++visits > maxVisits) break read;
       const pair = scoreOf(other, search);
       if (pair && !passed.has(other)) {
         passed.add(other);

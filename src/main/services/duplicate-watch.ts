@@ -16,6 +16,13 @@ import type { OpenRequests } from '../queue/open-requests';
 /** A pair this strong marks the newer request as a likely duplicate. */
 export const FLAG_SCORE = DEFAULT_STRONG_SCORE;
 
+/**
+ * A mark needs one strong candidate, not the best of thousands: checking
+ * a request reads at most this many cases (a busy block reads a few
+ * dozen), so a spot with thousands of reports costs little per arrival.
+ */
+const FLAG_VISITS = 300;
+
 /** Closed requests stay candidates this long, as long as the console runs. */
 const CLOSED_KEPT_MS = 7 * 24 * 3_600_000;
 
@@ -102,6 +109,7 @@ export function createDuplicateWatch(options: {
     const [best] = findCandidates(subject, cases, options.now(), {
       limit: 1,
       minScore: FLAG_SCORE,
+      maxVisits: FLAG_VISITS,
     });
     if (open.duplicateOf[slot] !== best?.id) {
       open.duplicateOf[slot] = best?.id;

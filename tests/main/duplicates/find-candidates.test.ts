@@ -36,6 +36,17 @@ const idsOffered = (
 ) => offered(forCase, cases, options, now).map((candidate) => candidate.id);
 
 describe('findCandidates', () => {
+  it('reads no more than maxVisits cases', () => {
+    // Ten reports at the subject's spot, every one a strong candidate.
+    const same = Array.from({ length: 10 }, (_, i) =>
+      dupCase(`same${i}`, { openedAt: T0 - (i + 1) * MINUTE }),
+    );
+
+    expect(idsOffered(subject, same)).toHaveLength(5);
+    expect(idsOffered(subject, same, { maxVisits: 3 })).toHaveLength(3);
+    expect(idsOffered(subject, same, { maxVisits: 0 })).toEqual([]);
+  });
+
   it('never offers the request itself', () => {
     const twin = dupCase('twin', { address: '10 Tremont St' });
     expect(idsOffered(subject, [subject, twin])).toEqual(['twin']);
