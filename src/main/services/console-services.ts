@@ -6,6 +6,7 @@ import { join } from 'node:path';
 
 import type {
   BulkAssignResult,
+  ConsoleSettings,
   NearbyRequest,
   RequestActivity,
   ServiceHandlers,
@@ -27,7 +28,18 @@ import {
   type IntentCommands,
 } from '../sync/intent-commands';
 import { createFileSecretStore, type SecretStore } from '../sync/secret-store';
+import {
+  BROWSER_MODE_UPDATES,
+  createUnavailableUpdates,
+  type UpdateService,
+} from '../update/update-service';
 import { checkExternalUrl } from '../web/url-policy';
+import {
+  alertWanted,
+  checkBasemapSource,
+  createConsolePreferences,
+  type ConsolePreferences,
+} from './console-preferences';
 import { createEventHub, type EventHub } from './event-hub';
 import { createSlaAlerts } from './sla-alerts';
 
@@ -64,6 +76,11 @@ export type ConsoleServicesOptions = {
    * with these credentials when no session is kept.
    */
   central?: { url: string; signIn?: { username: string; password: string } };
+  /**
+   * The updater (electron-updater in the app). Without one, the console
+   * says updates are managed by the desktop app and never restarts.
+   */
+  updates?: UpdateService;
 };
 
 export const SECRET_FILE = 'central-token';
@@ -118,11 +135,20 @@ export async function createConsoleServices(
     },
   });
 
+  const preferences = createConsolePreferences(store.sync.state);
+  const updates =
+    options.updates ??
+    createUnavailableUpdates(options.version, BROWSER_MODE_UPDATES);
+  const stopUpdateEvents = updates.onChange((state) =>
+    events.emit('updateState', state),
+  );
+
   const alerts = createSlaAlerts({
     candidates: () =>
       store.alertCandidates(new Set(store.watched.listWatched())),
     now: () => connection.clock.now(),
     onAlert: (alert) => {
+      if (!alertWanted(preferences.notifications(), alert.state)) return;
       logger.info('SLA alert', {
         requestId: alert.requestId,
         state: alert.state,
@@ -133,10 +159,15 @@ export async function createConsoleServices(
   });
 
   return {
-    handlers: createHandlers(store, options, connection, intents),
+    handlers: createHandlers(store, options, connection, intents, {
+      preferences,
+      updates,
+    }),
     events,
     close() {
       alerts.stop();
+      stopUpdateEvents();
+      updates.stop();
       if (connection.engine() === null) {
         store.close();
         return;
@@ -195,7 +226,17 @@ function createHandlers(
   options: ConsoleServicesOptions,
   connection: CentralConnection,
   intents: IntentCommands,
+  {
+    preferences,
+    updates,
+  }: { preferences: ConsolePreferences; updates: UpdateService },
 ): ServiceHandlers {
+  const settings = (): ConsoleSettings => ({
+    ...connection.settings(),
+    basemap: preferences.basemap(),
+    notifications: preferences.notifications(),
+  });
+
   // Dispatch needs the server to judge it; a local demo has none.
   const connected = <A, R>(command: (arg: A) => R) => {
     return (arg: A): R => {
@@ -283,10 +324,25 @@ function createHandlers(
       now: connection.clock.now(),
       offsetMs: connection.clock.offsetMs(),
     }),
-    getSettings: () => connection.settings(),
-    saveSettings: ({ centralUrl }) => connection.saveSettings(centralUrl),
-    signIn: ({ username, password }) => connection.signIn(username, password),
-    signOut: () => connection.signOut(),
+    getSettings: settings,
+    saveSettings: async ({ centralUrl, basemap, notifications }) => {
+      // A bad map file refuses the whole save, before anything changes.
+      if (basemap !== undefined) await checkBasemapSource(basemap);
+      if (centralUrl !== undefined) await connection.saveSettings(centralUrl);
+      if (basemap !== undefined) await preferences.saveBasemap(basemap);
+      if (notifications !== undefined) {
+        preferences.saveNotifications(notifications);
+      }
+      return settings();
+    },
+    signIn: async ({ username, password }) => {
+      await connection.signIn(username, password);
+      return settings();
+    },
+    signOut: async () => {
+      await connection.signOut();
+      return settings();
+    },
     getSlaStats: ({ now }) => store.getSlaStats(now),
     listWatched: () => store.watched.listWatched(),
     watchRequest: ({ requestId, watched }) => ({
@@ -299,6 +355,9 @@ function createHandlers(
     listSavedViews: () => store.views.listSavedViews(),
     saveView: (view) => store.views.saveView(view, connection.clock.now()),
     deleteView: ({ name }) => ({ deleted: store.views.deleteView(name) }),
+    getUpdateState: () => updates.state(),
+    checkForUpdates: () => updates.check(),
+    restartToUpdate: ({ version }) => updates.restart(version),
   };
 }
 
