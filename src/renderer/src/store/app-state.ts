@@ -19,6 +19,7 @@ import type {
   UnlocatedRequests,
 } from '../../../shared/contract';
 import type { SlaStats } from '../../../shared/sla-stats';
+import type { UpdateState } from '../../../shared/update-state';
 import type { CrewStatus } from '../../../shared/sync-protocol';
 import type { QueueRow, ServiceRequest } from '../../../shared/domain';
 import type { RowWindow } from '../queue/virtual-window';
@@ -213,6 +214,16 @@ export type AlertsSlice = {
   dismissAlert: (id: number) => void;
 };
 
+/** The updater's state as the services last pushed it. */
+export type UpdateSlice = {
+  update: UpdateState | null;
+  setUpdateState: (update: UpdateState) => void;
+  loadUpdateState: () => Promise<void>;
+  checkForUpdates: () => Promise<void>;
+  /** Asks to restart into the ready update; only the person calls this. */
+  restartToUpdate: () => Promise<void>;
+};
+
 export type LifecycleSlice = {
   /** Loads everything and subscribes to events; returns the unsubscribe. */
   start: () => () => void;
@@ -231,6 +242,7 @@ export type AppState = StatusSlice &
   MarksSlice &
   SlaSlice &
   AlertsSlice &
+  UpdateSlice &
   LifecycleSlice;
 
 export type SliceCreator<Slice> = StateCreator<AppState, [], [], Slice>;

@@ -12,6 +12,7 @@ import { createQueueSlice } from './queue-slice';
 import { createSelectionSlice } from './selection-slice';
 import { createSlaSlice } from './sla-slice';
 import { createStatusSlice } from './status-slice';
+import { createUpdateSlice } from './update-slice';
 
 export type AppStore = StoreApi<AppState>;
 
@@ -30,6 +31,7 @@ export function createAppStore(
     ...createMarksSlice()(...args),
     ...createSlaSlice(api)(...args),
     ...createAlertsSlice(api)(...args),
+    ...createUpdateSlice(api)(...args),
     ...createLifecycleSlice(api)(...args),
   }));
 }
