@@ -2,27 +2,18 @@
 // services (through the browser mode's event socket, as over IPC in the
 // app) appear as words and a progress bar, and "Restart now" reaches the
 // services only when the person presses it.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-
 import { expect, test } from '@playwright/test';
 
-import { startBrowserServer } from '../../src/main/browser-mode/browser-server';
-import { createToken } from '../../src/main/browser-mode/token-auth';
 import { createLogger } from '../../src/main/log/logger';
-import { createConsoleServices } from '../../src/main/services/console-services';
 import {
   createUpdateService,
   type UpdateReport,
 } from '../../src/main/update/update-service';
-
-const repoRoot = resolve(__dirname, '..', '..');
+import { startBareConsole } from './bare-console';
 
 test('shows a download, then a restart the person chooses', async ({
   page,
 }) => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'streetdesk-e2e-update-'));
   const logger = createLogger({ level: 'warn' });
   let report!: UpdateReport;
   let installs = 0;
@@ -43,28 +34,10 @@ test('shows a download, then a restart the person chooses', async ({
       };
     },
   });
-  const services = await createConsoleServices({
-    dataDir,
-    resourcesDir: join(repoRoot, 'resources'),
-    mode: 'browser',
-    logger,
-    version: '1.3.2',
-    seedDemo: false,
-    slaAlertIntervalMs: 0,
-    updates,
-  });
-  const server = await startBrowserServer({
-    handlers: services.handlers,
-    events: services.events,
-    rendererDir: join(repoRoot, 'out', 'renderer'),
-    basemapDir: join(repoRoot, 'resources', 'basemap'),
-    token: createToken(),
-    port: 0,
-    logger,
-  });
+  const running = await startBareConsole({ updates });
 
   try {
-    await page.goto(server.url);
+    await page.goto(running.url);
     await expect(page.getByRole('banner')).toBeVisible();
     const indicator = page.getByTestId('update-indicator');
     await expect(indicator).toHaveCount(0);
@@ -101,14 +74,11 @@ test('shows a download, then a restart the person chooses', async ({
     await page.getByRole('button', { name: 'Restart now' }).click();
     await expect.poll(() => installs).toBe(1);
   } finally {
-    await server.close();
-    services.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await running.close();
   }
 });
 
 test('shows an update error in words, as an alert', async ({ page }) => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'streetdesk-e2e-update-'));
   const logger = createLogger({ level: 'error' });
   let report!: UpdateReport;
   const updates = createUpdateService({
@@ -123,28 +93,10 @@ test('shows an update error in words, as an alert', async ({ page }) => {
       return { check: () => Promise.resolve(), install: () => undefined };
     },
   });
-  const services = await createConsoleServices({
-    dataDir,
-    resourcesDir: join(repoRoot, 'resources'),
-    mode: 'browser',
-    logger,
-    version: '1.3.2',
-    seedDemo: false,
-    slaAlertIntervalMs: 0,
-    updates,
-  });
-  const server = await startBrowserServer({
-    handlers: services.handlers,
-    events: services.events,
-    rendererDir: join(repoRoot, 'out', 'renderer'),
-    basemapDir: join(repoRoot, 'resources', 'basemap'),
-    token: createToken(),
-    port: 0,
-    logger,
-  });
+  const running = await startBareConsole({ updates });
 
   try {
-    await page.goto(server.url);
+    await page.goto(running.url);
     await expect(page.getByRole('banner')).toBeVisible();
 
     await expect(async () => {
@@ -168,8 +120,6 @@ test('shows an update error in words, as an alert', async ({ page }) => {
     );
     await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
   } finally {
-    await server.close();
-    services.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await running.close();
   }
 });

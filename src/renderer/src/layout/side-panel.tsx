@@ -2,17 +2,19 @@
 // view, or the conflicts list, as tabs.
 import { CrewRoster } from '../crews/crew-roster';
 import { RequestDetail } from '../detail/request-detail';
+import { SettingsPanel } from '../settings/settings-panel';
 import { useAppStore } from '../store/use-app-store';
 import { SlaView } from '../sla/sla-view';
 import { ConflictsPanel } from '../sync/conflicts-panel';
 
-export type SideTab = 'request' | 'crews' | 'sla' | 'conflicts';
+export type SideTab = 'request' | 'crews' | 'sla' | 'conflicts' | 'settings';
 
 const TABS: { id: SideTab; label: string }[] = [
   { id: 'request', label: 'Request' },
   { id: 'crews', label: 'Crews' },
   { id: 'sla', label: 'SLA' },
   { id: 'conflicts', label: 'Conflicts' },
+  { id: 'settings', label: 'Settings' },
 ];
 
 export function SidePanel(props: {
@@ -58,6 +60,7 @@ export function SidePanel(props: {
         {props.tab === 'crews' ? <CrewRoster /> : null}
         {props.tab === 'sla' ? <SlaView /> : null}
         {props.tab === 'conflicts' ? <ConflictsPanel /> : null}
+        {props.tab === 'settings' ? <SettingsPanel /> : null}
       </div>
     </section>
   );

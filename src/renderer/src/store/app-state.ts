@@ -4,6 +4,8 @@ import type { StateCreator } from 'zustand/vanilla';
 import type {
   AppInfo,
   Conflict,
+  ConsoleSettings,
+  MethodArg,
   CrewListItem,
   CrewSuggestions,
   MapLayer,
@@ -214,6 +216,15 @@ export type AlertsSlice = {
   dismissAlert: (id: number) => void;
 };
 
+/** The console's settings; each change returns null or why it failed. */
+export type SettingsSlice = {
+  settings: ConsoleSettings | null;
+  loadSettings: () => Promise<void>;
+  saveSettings: (changes: MethodArg<'saveSettings'>) => Promise<string | null>;
+  signIn: (username: string, password: string) => Promise<string | null>;
+  signOut: () => Promise<string | null>;
+};
+
 /** The updater's state as the services last pushed it. */
 export type UpdateSlice = {
   update: UpdateState | null;
@@ -243,6 +254,7 @@ export type AppState = StatusSlice &
   SlaSlice &
   AlertsSlice &
   UpdateSlice &
+  SettingsSlice &
   LifecycleSlice;
 
 export type SliceCreator<Slice> = StateCreator<AppState, [], [], Slice>;

@@ -10,6 +10,7 @@ import { createMapSlice } from './map-slice';
 import { createMarksSlice } from './marks-slice';
 import { createQueueSlice } from './queue-slice';
 import { createSelectionSlice } from './selection-slice';
+import { createSettingsSlice } from './settings-slice';
 import { createSlaSlice } from './sla-slice';
 import { createStatusSlice } from './status-slice';
 import { createUpdateSlice } from './update-slice';
@@ -32,6 +33,7 @@ export function createAppStore(
     ...createSlaSlice(api)(...args),
     ...createAlertsSlice(api)(...args),
     ...createUpdateSlice(api)(...args),
+    ...createSettingsSlice(api)(...args),
     ...createLifecycleSlice(api)(...args),
   }));
 }
