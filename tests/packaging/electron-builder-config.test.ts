@@ -118,3 +118,30 @@ describe('the electron-builder configuration', () => {
     expect(defaultConfig.electronFuses).toEqual(config.electronFuses);
   });
 });
+
+describe('the packaging scripts', () => {
+  it('rebuild better-sqlite3 for Node after every packaging run', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const manifest = JSON.parse(
+      await readFile(new URL('../../package.json', import.meta.url), 'utf8'),
+    ) as { scripts: Record<string, string> };
+    const dists = Object.keys(manifest.scripts).filter((name) =>
+      /^dist(:|$)/.test(name),
+    );
+
+    expect(dists.sort()).toEqual([
+      'dist',
+      'dist:linux',
+      'dist:mac',
+      'dist:win',
+    ]);
+    for (const name of dists) {
+      expect(manifest.scripts[name]).toContain(
+        'electron-builder --config electron-builder.config.ts',
+      );
+      expect(manifest.scripts[`post${name}`]).toBe(
+        'npm rebuild better-sqlite3',
+      );
+    }
+  });
+});
