@@ -5,13 +5,7 @@ export class UpdateError extends Error {
   constructor(
     message: string,
     readonly code:
-      | 'unreachable'
-      | 'http'
-      | 'feed'
-      | 'checksum'
-      | 'size'
-      | 'download'
-      | 'not-ready',
+      'unreachable' | 'http' | 'feed' | 'checksum' | 'size' | 'download',
   ) {
     super(message);
     this.name = 'UpdateError';

@@ -191,3 +191,49 @@ describe('updates behind the contract', () => {
     });
   });
 });
+
+describe('SLA alerts and the alert settings', () => {
+  it('raises only the alerts the person asked for', async () => {
+    let clock = Date.now();
+    const { handlers, events } = await open(folder(), {
+      seedDemo: true,
+      now: () => clock,
+      slaAlertIntervalMs: 10,
+    });
+    const alerts: { requestId: string | null; state: string }[] = [];
+    events.on('slaAlert', ({ requestId, state }) =>
+      alerts.push({ requestId, state }),
+    );
+    const page = await handlers.listQueue({
+      filter: { slaStates: ['on_track'], now: clock },
+      sort: 'due',
+      offset: 0,
+      limit: 2,
+    });
+    const [first, second] = page.rows;
+    for (const row of [first!, second!]) {
+      await handlers.watchRequest({
+        requestId: row.serviceRequestId,
+        watched: true,
+      });
+    }
+    const tick = () => new Promise((resolve) => setTimeout(resolve, 60));
+    await tick();
+
+    await handlers.saveSettings({
+      notifications: { slaAlerts: false, slaAlertLevel: 'at_risk' },
+    });
+    clock = first!.slaDueAt! + 1;
+    await tick();
+    expect(alerts).toEqual([]);
+
+    await handlers.saveSettings({
+      notifications: { slaAlerts: true, slaAlertLevel: 'breach_only' },
+    });
+    clock = second!.slaDueAt! + 1;
+    await tick();
+    expect(alerts).toEqual([
+      { requestId: second!.serviceRequestId, state: 'breached' },
+    ]);
+  }, 30_000);
+});
