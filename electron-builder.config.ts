@@ -81,7 +81,6 @@ export function builderConfig(
       category: 'Office',
       maintainer: 'StreetDesk contributors',
     },
-    deb: { depends: ['libnotify4', 'libnss3', 'libsecret-1-0'] },
     win: { target: ['nsis'] },
     nsis: {
       oneClick: false,

@@ -4,6 +4,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 
 import type { ConsoleSettings } from '../../../shared/contract';
 import { useAppStore } from '../store/use-app-store';
+import { updateView } from '../update/update-text';
 import {
   BASEMAP_KINDS,
   basemapNote,
@@ -197,12 +198,15 @@ function BasemapSection({ settings }: { settings: ConsoleSettings }) {
 function AlertsSection({ settings }: { settings: ConsoleSettings }) {
   const saveSettings = useAppStore((state) => state.saveSettings);
   const [outcome, setOutcome] = useState<Outcome>(null);
-  const prefs = settings.notifications;
+  // Shown at once as chosen; put back if the save is refused.
+  const [prefs, setPrefs] = useState(settings.notifications);
 
   const save = async (changes: Partial<typeof prefs>) => {
-    const error = await saveSettings({
-      notifications: { ...prefs, ...changes },
-    });
+    const before = prefs;
+    const wanted = { ...prefs, ...changes };
+    setPrefs(wanted);
+    const error = await saveSettings({ notifications: wanted });
+    if (error !== null) setPrefs(before);
     setOutcome(outcomeOf(error, 'Alert settings saved.'));
   };
 
@@ -247,13 +251,15 @@ function UpdatesSection() {
   const update = useAppStore((state) => state.update);
   const checkForUpdates = useAppStore((state) => state.checkForUpdates);
   if (update === null) return null;
+  const view = updateView(update);
 
   return (
     <section aria-labelledby="settings-updates">
       <h2 id="settings-updates">Updates</h2>
-      <p>
-        StreetDesk {update.currentVersion}.{' '}
-        {update.status === 'unavailable' ? update.message : null}
+      <p role="status">
+        {view.label === ''
+          ? view.detail
+          : `${view.label}. ${view.detail ?? ''}`}
       </p>
       {update.status !== 'unavailable' ? (
         <button type="button" onClick={() => void checkForUpdates()}>

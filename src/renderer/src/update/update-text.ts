@@ -33,6 +33,7 @@ export function updateView(state: UpdateState | null): UpdateView {
     case 'unavailable':
       return quiet(state.message);
     case 'idle':
+      return quiet(`StreetDesk ${state.currentVersion}; not checked yet.`);
     case 'not-available':
       return quiet(`StreetDesk ${state.currentVersion} is up to date.`);
     case 'checking':
