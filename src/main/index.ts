@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { app, dialog, ipcMain, session } from 'electron';
 
 import { appOrigins } from './electron/app-origin';
+import { createAppUpdates } from './electron/app-updates';
 import { handleAppProtocol, registerAppScheme } from './electron/app-protocol';
 import { createExternalOpener } from './electron/external-links';
 import { hardenEveryWebContents, hardenSession } from './electron/hardening';
@@ -94,6 +95,17 @@ async function start(logger: Logger): Promise<void> {
         replaySpeed: replaySpeed(),
       });
 
+  const updates = await createAppUpdates({
+    isPackaged: app.isPackaged,
+    version: app.getVersion(),
+    userData,
+    resourcesPath: process.resourcesPath,
+    argv: process.argv,
+    env: process.env,
+    logger: logger.child('updates'),
+    loadAutoUpdater: async () => (await import('electron-updater')).autoUpdater,
+  });
+
   const services = await createConsoleServices({
     dataDir: userData,
     resourcesDir,
@@ -108,6 +120,7 @@ async function start(logger: Logger): Promise<void> {
     central: embedded
       ? { url: embedded.url, signIn: embedded.signIn }
       : { url: centralUrl ?? '' },
+    updates,
   });
 
   const registry = createWindowRegistry();

@@ -58,6 +58,9 @@ const api = {
   listSavedViews: () => call('listSavedViews'),
   saveView: (arg) => call('saveView', arg),
   deleteView: (arg) => call('deleteView', arg),
+  getUpdateState: () => call('getUpdateState'),
+  checkForUpdates: () => call('checkForUpdates'),
+  restartToUpdate: (arg) => call('restartToUpdate', arg),
 
   on<E extends EventName>(
     event: E,

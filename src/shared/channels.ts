@@ -6,6 +6,7 @@ export const eventNames = [
   'syncStatusChanged',
   'conflictsChanged',
   'slaAlert',
+  'updateState',
 ] as const;
 
 export type EventName = (typeof eventNames)[number];

@@ -6,6 +6,12 @@ import { z } from 'zod';
 
 import { channelOf, eventNames, isEventName, type EventName } from './channels';
 import type { QueueRow, ServiceRequest, SlaState } from './domain';
+import {
+  basemapSourceSchema,
+  notificationPrefsSchema,
+  type BasemapSource,
+  type NotificationPrefs,
+} from './console-preferences';
 import { slaStatsQuerySchema, type SlaStats } from './sla-stats';
 import {
   crewStatusSchema,
@@ -14,8 +20,10 @@ import {
   type Role,
   type WorkStatus,
 } from './sync-protocol';
+import type { UpdateState } from './update-state';
 
 export { channelOf, eventNames, isEventName, type EventName };
+export type { BasemapSource, NotificationPrefs, UpdateState };
 
 const text = (max: number) => z.string().min(1).max(max);
 
@@ -334,6 +342,7 @@ export const dismissConflictSchema = z
   .object({ seq: z.number().int().min(1) })
   .strict();
 
+/** Each setting given is saved; one left out keeps its value. */
 export const saveSettingsSchema = z
   .object({
     /** The central API's address, e.g. https://311.city.example; null to disconnect. */
@@ -345,7 +354,23 @@ export const saveSettingsSchema = z
         /^https?:\/\/[^\s]+$/i,
         'the URL must start with http:// or https://',
       )
-      .nullable(),
+      .nullable()
+      .optional(),
+    basemap: basemapSourceSchema.optional(),
+    notifications: notificationPrefsSchema.optional(),
+  })
+  .strict();
+
+/** The update the person chose to restart into, as they saw it offered. */
+export const restartToUpdateSchema = z
+  .object({
+    version: z
+      .string()
+      .max(64)
+      .regex(
+        /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/,
+        'a version looks like 1.4.2',
+      ),
   })
   .strict();
 
@@ -485,7 +510,11 @@ export type RequestDispatch = {
 export type ConsoleSettings = {
   centralUrl: string | null;
   signedInAs: SignedInUser | null;
+  basemap: BasemapSource;
+  notifications: NotificationPrefs;
 };
+
+export type RestartToUpdateResult = { restarting: boolean; reason?: string };
 
 /** Each method: the schema its argument must pass, and its result type. */
 export const methods = {
@@ -528,6 +557,9 @@ export const methods = {
   listSavedViews: z.undefined(),
   saveView: saveViewSchema,
   deleteView: deleteViewSchema,
+  getUpdateState: z.undefined(),
+  checkForUpdates: z.undefined(),
+  restartToUpdate: restartToUpdateSchema,
 } as const;
 
 export type MethodResults = {
@@ -583,6 +615,11 @@ export type MethodResults = {
   /** Creates or replaces the view of that name; returns every view. */
   saveView: SavedView[];
   deleteView: { deleted: boolean };
+  getUpdateState: UpdateState;
+  /** Starts a check unless one is under way; the state right after. */
+  checkForUpdates: UpdateState;
+  /** Quits and installs, only if that version is downloaded and verified. */
+  restartToUpdate: RestartToUpdateResult;
 };
 
 export type MethodName = keyof typeof methods;
@@ -601,6 +638,8 @@ export type EventPayloads = {
   conflictsChanged: { count: number };
   /** A held or watched request fell at risk or breached (rate-limited). */
   slaAlert: SlaAlert;
+  /** The updater's state changed: checking, progress, ready, an error. */
+  updateState: UpdateState;
 };
 
 /** One SLA alert; requestId is null for a summary of several. */

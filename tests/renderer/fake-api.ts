@@ -9,6 +9,7 @@ import type {
   StreetDeskApi,
 } from '../../src/shared/contract';
 import type { QueueRow, ServiceRequest } from '../../src/shared/domain';
+import type { UpdateState } from '../../src/shared/update-state';
 import { unexpectedApiMethods } from '../support/unexpected-methods';
 
 export type FakeRequest = QueueRow & { lon: number | null; lat: number | null };
@@ -19,6 +20,8 @@ export type FakeApi = StreetDeskApi & {
   failNext: (method: string, message: string) => void;
   emit: (payload: EventPayloads['requestsChanged']) => void;
   emitAlert: (alert: EventPayloads['slaAlert']) => void;
+  /** Pushes an updater state, as the services' updateState event does. */
+  emitUpdate: (state: UpdateState) => void;
 };
 
 const HOUR = 3_600_000;
@@ -82,6 +85,8 @@ export function createFakeApi(requests: FakeRequest[]): FakeApi {
     (payload: EventPayloads['requestsChanged']) => void
   >();
   const alertListeners = new Set<(alert: EventPayloads['slaAlert']) => void>();
+  const updateListeners = new Set<(state: UpdateState) => void>();
+  let update: UpdateState = { status: 'idle', currentVersion: '0.0.0-test' };
 
   const record = async <T>(method: string, arg: unknown, run: () => T) => {
     calls.push({ method, arg });
@@ -111,6 +116,19 @@ export function createFakeApi(requests: FakeRequest[]): FakeApi {
     failNext: (method, message) => failures.set(method, message),
     emit: (payload) => listeners.forEach((listener) => listener(payload)),
     emitAlert: (alert) => alertListeners.forEach((listener) => listener(alert)),
+    emitUpdate: (state) => {
+      update = state;
+      updateListeners.forEach((listener) => listener(state));
+    },
+
+    getUpdateState: () => record('getUpdateState', undefined, () => update),
+    checkForUpdates: () => record('checkForUpdates', undefined, () => update),
+    restartToUpdate: (arg) =>
+      record('restartToUpdate', arg, () =>
+        update.status === 'ready' && update.version === arg.version
+          ? { restarting: true }
+          : { restarting: false, reason: 'No update is ready to install yet.' },
+      ),
 
     getAppInfo: () =>
       record('getAppInfo', undefined, () => ({
@@ -281,6 +299,11 @@ export function createFakeApi(requests: FakeRequest[]): FakeApi {
     openExternal: (arg) =>
       record('openExternal', arg, () => ({ opened: false, reason: 'test' })),
     on: (event, listener) => {
+      if (event === 'updateState') {
+        const relay = listener as (state: UpdateState) => void;
+        updateListeners.add(relay);
+        return () => updateListeners.delete(relay);
+      }
       if (event === 'slaAlert') {
         const relay = listener as (a: EventPayloads['slaAlert']) => void;
         alertListeners.add(relay);

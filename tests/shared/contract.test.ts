@@ -108,6 +108,9 @@ describe('the contract', () => {
         sort: { by: 'distance', from: { lat: 42.36, long: -71.06 } },
       },
       deleteView: { name: 'Breached near me' },
+      getUpdateState: undefined,
+      checkForUpdates: undefined,
+      restartToUpdate: { version: '1.4.0' },
     };
 
     for (const method of methodNames) {
@@ -280,6 +283,35 @@ describe('the contract', () => {
     ['setRequestStatus', { requestId: '1', status: 'deleted' }, /status/],
     ['setCrewStatus', { crewId: 'C1', status: 'asleep' }, /status/],
     ['saveSettings', { centralUrl: 'javascript:alert(1)' }, /centralUrl/],
+    [
+      'saveSettings',
+      { basemap: { kind: 'style-url', url: 'file:///etc/passwd' } },
+      /basemap\.url: a style URL must start with http/,
+    ],
+    [
+      'saveSettings',
+      { basemap: { kind: 'pmtiles', path: '/maps/boston.mbtiles' } },
+      /basemap\.path: the file's name must end in \.pmtiles/,
+    ],
+    [
+      'saveSettings',
+      { basemap: { kind: 'mbtiles', path: 'maps/boston.mbtiles' } },
+      /basemap\.path: give the full path/,
+    ],
+    ['saveSettings', { basemap: { kind: 'google' } }, /basemap\.kind/],
+    [
+      'saveSettings',
+      { notifications: { slaAlerts: 'yes', slaAlertLevel: 'at_risk' } },
+      /notifications\.slaAlerts/,
+    ],
+    [
+      'saveSettings',
+      { notifications: { slaAlerts: true, slaAlertLevel: 'everything' } },
+      /notifications\.slaAlertLevel/,
+    ],
+    ['restartToUpdate', { version: '1.4.0; rm -rf /' }, /version/],
+    ['restartToUpdate', {}, /version/],
+    ['restartToUpdate', { version: '1.4.0', force: true }, /force|argument/],
     ['signIn', { username: '', password: 'x' }, /username/],
     ['dismissConflict', { seq: 0 }, /seq/],
   ] as const)(
@@ -288,6 +320,24 @@ describe('the contract', () => {
       expect(refusal(method, arg)).toMatch(where);
     },
   );
+
+  it('accepts each kind of basemap and the notification preferences', () => {
+    for (const basemap of [
+      { kind: 'bundled' },
+      { kind: 'pmtiles', path: '/srv/maps/boston.pmtiles' },
+      { kind: 'mbtiles', path: 'C:\\Maps\\Boston.MBTiles' },
+      { kind: 'style-url', url: 'https://tiles.city.example/style.json' },
+    ]) {
+      expect(() => parseArgument('saveSettings', { basemap })).not.toThrow();
+    }
+    expect(
+      parseArgument('saveSettings', {
+        notifications: { slaAlerts: false, slaAlertLevel: 'breach_only' },
+      }),
+    ).toEqual({
+      notifications: { slaAlerts: false, slaAlertLevel: 'breach_only' },
+    });
+  });
 
   it('refuses an argument where the method takes none', () => {
     expect(refusal('getAppInfo', { everything: true })).toMatch(/getAppInfo/);

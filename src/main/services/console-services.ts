@@ -6,6 +6,7 @@ import { join } from 'node:path';
 
 import type {
   BulkAssignResult,
+  ConsoleSettings,
   DuplicateCandidate,
   DuplicateGroup,
   NearbyRequest,
@@ -30,7 +31,18 @@ import {
   type IntentCommands,
 } from '../sync/intent-commands';
 import { createFileSecretStore, type SecretStore } from '../sync/secret-store';
+import {
+  BROWSER_MODE_UPDATES,
+  createUnavailableUpdates,
+  type UpdateService,
+} from '../update/update-service';
 import { checkExternalUrl } from '../web/url-policy';
+import {
+  alertWanted,
+  checkBasemapSource,
+  createConsolePreferences,
+  type ConsolePreferences,
+} from './console-preferences';
 import { createEventHub, type EventHub } from './event-hub';
 import { createDuplicateWatch, type DuplicateWatch } from './duplicate-watch';
 import { createSlaAlerts } from './sla-alerts';
@@ -68,6 +80,11 @@ export type ConsoleServicesOptions = {
    * with these credentials when no session is kept.
    */
   central?: { url: string; signIn?: { username: string; password: string } };
+  /**
+   * The updater (electron-updater in the app). Without one, the console
+   * says updates are managed by the desktop app and never restarts.
+   */
+  updates?: UpdateService;
 };
 
 export const SECRET_FILE = 'central-token';
@@ -132,11 +149,20 @@ export async function createConsoleServices(
   events.on('requestsChanged', () => duplicates.refresh());
   duplicates.refresh();
 
+  const preferences = createConsolePreferences(store.sync.state);
+  const updates =
+    options.updates ??
+    createUnavailableUpdates(options.version, BROWSER_MODE_UPDATES);
+  const stopUpdateEvents = updates.onChange((state) =>
+    events.emit('updateState', state),
+  );
+
   const alerts = createSlaAlerts({
     candidates: () =>
       store.alertCandidates(new Set(store.watched.listWatched())),
     now: () => connection.clock.now(),
     onAlert: (alert) => {
+      if (!alertWanted(preferences.notifications(), alert.state)) return;
       logger.info('SLA alert', {
         requestId: alert.requestId,
         state: alert.state,
@@ -147,11 +173,17 @@ export async function createConsoleServices(
   });
 
   return {
-    handlers: createHandlers(store, options, connection, intents, duplicates),
+    handlers: createHandlers(store, options, connection, intents, {
+      duplicates,
+      preferences,
+      updates,
+    }),
     events,
     close() {
       alerts.stop();
       duplicates.stop();
+      stopUpdateEvents();
+      updates.stop();
       if (connection.engine() === null) {
         store.close();
         return;
@@ -210,8 +242,22 @@ function createHandlers(
   options: ConsoleServicesOptions,
   connection: CentralConnection,
   intents: IntentCommands,
-  duplicates: DuplicateWatch,
+  {
+    duplicates,
+    preferences,
+    updates,
+  }: {
+    duplicates: DuplicateWatch;
+    preferences: ConsolePreferences;
+    updates: UpdateService;
+  },
 ): ServiceHandlers {
+  const settings = (): ConsoleSettings => ({
+    ...connection.settings(),
+    basemap: preferences.basemap(),
+    notifications: preferences.notifications(),
+  });
+
   // Dispatch needs the server to judge it; a local demo has none.
   const connected = <A, R>(command: (arg: A) => R) => {
     return (arg: A): R => {
@@ -301,10 +347,25 @@ function createHandlers(
       now: connection.clock.now(),
       offsetMs: connection.clock.offsetMs(),
     }),
-    getSettings: () => connection.settings(),
-    saveSettings: ({ centralUrl }) => connection.saveSettings(centralUrl),
-    signIn: ({ username, password }) => connection.signIn(username, password),
-    signOut: () => connection.signOut(),
+    getSettings: settings,
+    saveSettings: async ({ centralUrl, basemap, notifications }) => {
+      // A bad map file refuses the whole save, before anything changes.
+      if (basemap !== undefined) await checkBasemapSource(basemap);
+      if (centralUrl !== undefined) await connection.saveSettings(centralUrl);
+      if (basemap !== undefined) await preferences.saveBasemap(basemap);
+      if (notifications !== undefined) {
+        preferences.saveNotifications(notifications);
+      }
+      return settings();
+    },
+    signIn: async ({ username, password }) => {
+      await connection.signIn(username, password);
+      return settings();
+    },
+    signOut: async () => {
+      await connection.signOut();
+      return settings();
+    },
     getSlaStats: ({ now }) => store.getSlaStats(now),
     listWatched: () => store.watched.listWatched(),
     watchRequest: ({ requestId, watched }) => ({
@@ -317,6 +378,9 @@ function createHandlers(
     listSavedViews: () => store.views.listSavedViews(),
     saveView: (view) => store.views.saveView(view, connection.clock.now()),
     deleteView: ({ name }) => ({ deleted: store.views.deleteView(name) }),
+    getUpdateState: () => updates.state(),
+    checkForUpdates: () => updates.check(),
+    restartToUpdate: ({ version }) => updates.restart(version),
   };
 }
 

@@ -10,7 +10,11 @@ export type SyncStateKey =
   | 'last_sync_at'
   | 'clock_offset_ms'
   | 'server_url'
-  | 'signed_in_as';
+  | 'signed_in_as'
+  /** The console's chosen basemap, as JSON (console-preferences.ts). */
+  | 'basemap_source'
+  /** SLA alert preferences, as JSON. */
+  | 'notification_prefs';
 
 export type SyncStateRepository = {
   get(key: SyncStateKey): string | null;

@@ -31,11 +31,17 @@ export type CentralConnectionOptions = {
   >;
 };
 
+/** The settings the connection keeps: the server and who is signed in. */
+export type CentralSettings = Pick<
+  ConsoleSettings,
+  'centralUrl' | 'signedInAs'
+>;
+
 export type CentralConnection = {
-  settings(): ConsoleSettings;
-  saveSettings(centralUrl: string | null): Promise<ConsoleSettings>;
-  signIn(username: string, password: string): Promise<ConsoleSettings>;
-  signOut(): Promise<ConsoleSettings>;
+  settings(): CentralSettings;
+  saveSettings(centralUrl: string | null): Promise<CentralSettings>;
+  signIn(username: string, password: string): Promise<CentralSettings>;
+  signOut(): Promise<CentralSettings>;
   /** True when a URL and a session are set, so the server holds the data. */
   configured(): boolean;
   /** Starts the engine if configured; idempotent. */
@@ -69,7 +75,7 @@ export function createCentralConnection(
 
   const url = () => sync.state.get('server_url');
   const user = () => readUser(sync.state.get('signed_in_as'));
-  const settings = (): ConsoleSettings => ({
+  const settings = (): CentralSettings => ({
     centralUrl: url(),
     signedInAs: user(),
   });

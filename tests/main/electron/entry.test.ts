@@ -45,6 +45,7 @@ vi.mock('../../../src/main/services/embedded-central', () => ({
   },
 }));
 
+import { DEVELOPMENT_RUN_UPDATES } from '../../../src/main/electron/app-updates';
 import { methodNames } from '../../../src/shared/contract';
 
 type FakeElectron = typeof import('../../fakes/electron');
@@ -106,6 +107,20 @@ describe('the Electron entry', () => {
     expect(services.options[0]?.central).toEqual({
       url: 'https://311.city.example',
     });
+  });
+
+  it('hands the services an updater that stays off in a development run', async () => {
+    await startEntry();
+
+    const updates = services.options[0]?.updates as {
+      state(): unknown;
+      restart(version: string): { restarting: boolean };
+    };
+    expect(updates.state()).toMatchObject({
+      status: 'unavailable',
+      message: DEVELOPMENT_RUN_UPDATES,
+    });
+    expect(updates.restart('9.9.9').restarting).toBe(false);
   });
 
   it('wires services, protocol, hardening, IPC, menu and a window', async () => {

@@ -2,6 +2,7 @@ import '../styles/header.css';
 
 import type { Theme } from '../layout/theme';
 import { useAppStore } from '../store/use-app-store';
+import { UpdateIndicator } from '../update/update-indicator';
 
 const count = new Intl.NumberFormat('en-US');
 
@@ -23,6 +24,7 @@ export function AppHeader(props: { theme: Theme; onToggleTheme: () => void }) {
           Demo data: Boston 311 cases from 2015, moved forward to today
         </p>
       ) : null}
+      <UpdateIndicator />
       <button
         type="button"
         className="theme-toggle"

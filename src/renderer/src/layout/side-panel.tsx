@@ -2,12 +2,14 @@
 // view, or the conflicts list, as tabs.
 import { CrewRoster } from '../crews/crew-roster';
 import { RequestDetail } from '../detail/request-detail';
+import { SettingsPanel } from '../settings/settings-panel';
 import { useAppStore } from '../store/use-app-store';
 import { DuplicatesView } from '../duplicates/duplicates-view';
 import { SlaView } from '../sla/sla-view';
 import { ConflictsPanel } from '../sync/conflicts-panel';
 
-export type SideTab = 'request' | 'crews' | 'sla' | 'duplicates' | 'conflicts';
+export type SideTab =
+  'request' | 'crews' | 'sla' | 'duplicates' | 'conflicts' | 'settings';
 
 const TABS: { id: SideTab; label: string }[] = [
   { id: 'request', label: 'Request' },
@@ -15,6 +17,7 @@ const TABS: { id: SideTab; label: string }[] = [
   { id: 'sla', label: 'SLA' },
   { id: 'duplicates', label: 'Duplicates' },
   { id: 'conflicts', label: 'Conflicts' },
+  { id: 'settings', label: 'Settings' },
 ];
 
 export function SidePanel(props: {
@@ -61,6 +64,7 @@ export function SidePanel(props: {
         {props.tab === 'sla' ? <SlaView /> : null}
         {props.tab === 'duplicates' ? <DuplicatesView /> : null}
         {props.tab === 'conflicts' ? <ConflictsPanel /> : null}
+        {props.tab === 'settings' ? <SettingsPanel /> : null}
       </div>
     </section>
   );

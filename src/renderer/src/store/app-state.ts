@@ -4,6 +4,8 @@ import type { StateCreator } from 'zustand/vanilla';
 import type {
   AppInfo,
   Conflict,
+  ConsoleSettings,
+  MethodArg,
   CrewListItem,
   CrewSuggestions,
   DuplicateCandidate,
@@ -21,6 +23,7 @@ import type {
   UnlocatedRequests,
 } from '../../../shared/contract';
 import type { SlaStats } from '../../../shared/sla-stats';
+import type { UpdateState } from '../../../shared/update-state';
 import type { CrewStatus } from '../../../shared/sync-protocol';
 import type { QueueRow, ServiceRequest } from '../../../shared/domain';
 import type { RowWindow } from '../queue/virtual-window';
@@ -219,6 +222,25 @@ export type AlertsSlice = {
   dismissAlert: (id: number) => void;
 };
 
+/** The console's settings; each change returns null or why it failed. */
+export type SettingsSlice = {
+  settings: ConsoleSettings | null;
+  loadSettings: () => Promise<void>;
+  saveSettings: (changes: MethodArg<'saveSettings'>) => Promise<string | null>;
+  signIn: (username: string, password: string) => Promise<string | null>;
+  signOut: () => Promise<string | null>;
+};
+
+/** The updater's state as the services last pushed it. */
+export type UpdateSlice = {
+  update: UpdateState | null;
+  setUpdateState: (update: UpdateState) => void;
+  loadUpdateState: () => Promise<void>;
+  checkForUpdates: () => Promise<void>;
+  /** Asks to restart into the ready update; only the person calls this. */
+  restartToUpdate: () => Promise<void>;
+};
+
 export type LifecycleSlice = {
   /** Loads everything and subscribes to events; returns the unsubscribe. */
   start: () => () => void;
@@ -237,6 +259,8 @@ export type AppState = StatusSlice &
   MarksSlice &
   SlaSlice &
   AlertsSlice &
+  UpdateSlice &
+  SettingsSlice &
   LifecycleSlice;
 
 export type SliceCreator<Slice> = StateCreator<AppState, [], [], Slice>;

@@ -10,8 +10,10 @@ import { createMapSlice } from './map-slice';
 import { createMarksSlice } from './marks-slice';
 import { createQueueSlice } from './queue-slice';
 import { createSelectionSlice } from './selection-slice';
+import { createSettingsSlice } from './settings-slice';
 import { createSlaSlice } from './sla-slice';
 import { createStatusSlice } from './status-slice';
+import { createUpdateSlice } from './update-slice';
 
 export type AppStore = StoreApi<AppState>;
 
@@ -30,6 +32,8 @@ export function createAppStore(
     ...createMarksSlice()(...args),
     ...createSlaSlice(api)(...args),
     ...createAlertsSlice(api)(...args),
+    ...createUpdateSlice(api)(...args),
+    ...createSettingsSlice(api)(...args),
     ...createLifecycleSlice(api)(...args),
   }));
 }

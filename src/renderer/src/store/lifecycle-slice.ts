@@ -14,6 +14,7 @@ export function createLifecycleSlice(
         get().loadCrews(),
         get().loadConflicts(),
         get().loadWatched(),
+        get().loadUpdateState(),
         api
           .getSyncStatus()
           .then((status) => get().setSyncStatus(status))
@@ -42,6 +43,7 @@ export function createLifecycleSlice(
         }),
         api.on('conflictsChanged', () => void get().loadConflicts()),
         api.on('slaAlert', (alert) => get().showAlert(alert)),
+        api.on('updateState', (update) => get().setUpdateState(update)),
       ];
       return () => unsubscribe.forEach((off) => off());
     },
