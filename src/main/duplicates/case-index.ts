@@ -1,8 +1,9 @@
 // The requests duplicate finding compares against (open and recently
 // closed), held in memory: by id; on a grid per problem (the type, and a
-// description that names a type), for "within R metres of here"; by street and by address, for requests with an address but no
-// location (a grid cannot find them); and by description word, for
-// requests with neither.
+// description that names a type), for "within R metres of here"; by
+// street and by address, also per problem, for requests with an address
+// but no location (a grid cannot find them); and by description word,
+// for requests with neither.
 import { metresBetween } from '../dispatch/geo-distance';
 import { addressKeys, type AddressWords } from './address-words';
 import { caseFeatures, type CaseFeatures } from './case-features';
@@ -191,36 +192,26 @@ export class CaseIndex {
     const found: NearbyCase[] = [];
     const seen = new Set<CaseFeatures>();
 
-    for (const features of this.inCellsNear(lat, long, radiusM, problems)) {
-      const { point } = features;
-      if (!point || seen.has(features)) continue;
-      seen.add(features);
+    for (const cell of this.cellsNear(lat, long, radiusM, problems)) {
+      for (const features of cell) {
+        const { point } = features;
+        if (!point || seen.has(features)) continue;
+        seen.add(features);
 
-      const distanceM = metresBetween(lat, long, point.lat, point.long);
-      if (distanceM <= radiusM) found.push({ features, distanceM });
+        const distanceM = metresBetween(lat, long, point.lat, point.long);
+        if (distanceM <= radiusM) found.push({ features, distanceM });
+      }
     }
 
     return found;
   }
 
   /**
-   * Every case in the grid cells around a point, of these problems or of
-   * any: a superset of those within `radiusM`, for callers that filter
-   * before measuring distance. A case filed under two of the problems, or
-   * under two problems when `problems` is left out, comes twice.
+   * The grid cells around a point, of these problems or of any: their
+   * cases are a superset of those within `radiusM`, for callers that
+   * filter before measuring distance. A case filed under two of the
+   * problems stands in two cells.
    */
-  *inCellsNear(
-    lat: number,
-    long: number,
-    radiusM: number,
-    problems?: Iterable<string>,
-  ): Generator<CaseFeatures> {
-    for (const cell of this.cellsNear(lat, long, radiusM, problems)) {
-      yield* cell;
-    }
-  }
-
-  /** The grid cells inCellsNear reads, for callers that iterate them. */
   cellsNear(
     lat: number,
     long: number,

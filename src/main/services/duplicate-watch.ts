@@ -71,6 +71,19 @@ function caseAt(open: OpenRequests, slot: number): DupCase {
   };
 }
 
+/** The same to duplicate finding: nothing it reads has changed. */
+function sameCase(a: DupCase, b: DupCase): boolean {
+  return (
+    a.type === b.type &&
+    a.lat === b.lat &&
+    a.long === b.long &&
+    a.address === b.address &&
+    a.description === b.description &&
+    a.openedAt === b.openedAt &&
+    a.closedAt === b.closedAt
+  );
+}
+
 export function createDuplicateWatch(options: {
   index: () => OpenRequests;
   now: () => number;
@@ -172,9 +185,13 @@ export function createDuplicateWatch(options: {
       if (known) cases.update({ ...known, closedAt: options.now() });
       return;
     }
-    // New, reopened, moved or re-typed: checked again either way (the
-    // queue index cleared a reopened request's flag when it left).
-    cases.update(caseAt(open, slot));
+    // New, reopened, moved, re-typed or re-worded: checked again (the
+    // queue index cleared a reopened request's flag when it left). An
+    // assignment or a status change leaves it as it was.
+    const now = caseAt(open, slot);
+    const known = cases.get(id);
+    if (known !== undefined && sameCase(known, now)) return;
+    cases.update(now);
     toCheck.add(id);
     schedule();
   };

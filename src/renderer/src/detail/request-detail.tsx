@@ -75,7 +75,7 @@ export function RequestDetail() {
         ) : null}
         <button
           type="button"
-          className="watch-toggle"
+          className="pill-toggle watch-toggle"
           data-testid="watch-toggle"
           aria-pressed={watched}
           title="Alert me when this request falls at risk or breaches"

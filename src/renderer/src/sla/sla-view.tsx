@@ -120,7 +120,7 @@ export function SlaView() {
           <button
             key={choice}
             type="button"
-            className="period-chip"
+            className="pill-toggle"
             aria-pressed={period === choice}
             onClick={() => setPeriod(choice)}
           >
