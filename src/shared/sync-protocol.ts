@@ -4,8 +4,8 @@
 import { z } from 'zod';
 
 /** The version a console speaks; the server also accepts the one before. */
-export const PROTOCOL_VERSION = 2;
-export const SUPPORTED_PROTOCOL_VERSIONS = [1, 2] as const;
+export const PROTOCOL_VERSION = 3;
+export const SUPPORTED_PROTOCOL_VERSIONS = [1, 2, 3] as const;
 export const PROTOCOL_HEADER = 'StreetDesk-Protocol';
 
 /**
@@ -79,6 +79,97 @@ export const syncRequestSchema = z
   })
   .strict();
 export type SyncRequest = z.infer<typeof syncRequestSchema>;
+
+/**
+ * A request's fields in the order a v3 snapshot row carries them: the
+ * schema's order. A row is the request's values with the names left out,
+ * so neither side writes or parses a field name per request.
+ */
+export const SYNC_REQUEST_FIELDS = [
+  'serviceRequestId',
+  'serviceCode',
+  'serviceName',
+  'description',
+  'status',
+  'statusNotes',
+  'agencyResponsible',
+  'requestedAt',
+  'updatedAt',
+  'slaDueAt',
+  'closedAt',
+  'address',
+  'zipcode',
+  'lat',
+  'long',
+  'mediaUrl',
+  'queue',
+  'department',
+  'neighborhood',
+  'source',
+  'closureReason',
+  'workStatus',
+  'assignedCrewId',
+  'mergedInto',
+  'version',
+] as const satisfies readonly (keyof SyncRequest)[];
+
+type RequestFields = typeof SYNC_REQUEST_FIELDS;
+// Every field is in the list: a field added to the schema and not here
+// fails to compile.
+const everyField: Exclude<
+  keyof SyncRequest,
+  RequestFields[number]
+> extends never
+  ? true
+  : never = true;
+void everyField;
+
+/** A request as a v3 snapshot row: its values in SYNC_REQUEST_FIELDS order. */
+export type SyncRequestRow = RowOf<RequestFields>;
+// Generic, so that TypeScript maps the tuple to a tuple.
+type RowOf<T extends readonly (keyof SyncRequest)[]> = {
+  -readonly [I in keyof T]: SyncRequest[T[I] & keyof SyncRequest];
+};
+
+type FieldPositions = {
+  [
+    I in keyof RequestFields as I extends `${number}` ? RequestFields[I] : never
+  ]: I extends `${infer N extends number}` ? N : never;
+};
+
+/** Each field's position in a row: `row[ROW_AT.lat]` is the latitude. */
+export const ROW_AT = Object.fromEntries(
+  SYNC_REQUEST_FIELDS.map((field, at) => [field, at]),
+) as FieldPositions;
+
+export function requestFromRow(row: SyncRequestRow): SyncRequest {
+  const request: Record<string, unknown> = {};
+  SYNC_REQUEST_FIELDS.forEach((field, at) => {
+    request[field] = row[at];
+  });
+  return request as SyncRequest;
+}
+
+export function rowFromRequest(request: SyncRequest): SyncRequestRow {
+  return SYNC_REQUEST_FIELDS.map(
+    (field) => request[field],
+  ) as unknown as SyncRequestRow;
+}
+
+/**
+ * A row is checked as the request it stands for, so an error names the
+ * field (`rows.12.lat`), and the checked row comes back as a row.
+ */
+export const syncRequestRowSchema = z
+  .array(z.unknown(), {
+    error: `a row is an array of the ${SYNC_REQUEST_FIELDS.length} request fields`,
+  })
+  .length(SYNC_REQUEST_FIELDS.length, {
+    error: `a row holds exactly the ${SYNC_REQUEST_FIELDS.length} request fields`,
+  })
+  .transform((row) => requestFromRow(row as unknown as SyncRequestRow))
+  .pipe(syncRequestSchema)
+  .transform(rowFromRequest);
 
 export const crewSchema = z
   .object({
@@ -207,6 +298,30 @@ export const snapshotPageSchema = z
   })
   .strict();
 export type SnapshotPage = z.infer<typeof snapshotPageSchema>;
+
+/**
+ * The same page in protocol 3: requests as rows. `fields` names the row's
+ * columns; a console refuses a page whose fields are not the ones it
+ * knows, rather than read values into the wrong columns.
+ */
+export const snapshotRowsPageSchema = z
+  .object({
+    seq: z.number().int().min(0),
+    fields: z
+      .array(z.string())
+      .refine(
+        (fields) =>
+          fields.length === SYNC_REQUEST_FIELDS.length &&
+          fields.every((field, at) => field === SYNC_REQUEST_FIELDS[at]),
+        { message: `the fields are not ${SYNC_REQUEST_FIELDS.join(', ')}` },
+      ),
+    rows: z.array(syncRequestRowSchema).max(5000),
+    crews: z.array(crewSchema).max(5000),
+    nextAfterId: id.nullable(),
+    serverTime: time,
+  })
+  .strict();
+export type SnapshotRowsPage = z.infer<typeof snapshotRowsPageSchema>;
 
 const intentBase = {
   /** Gap-free per console: 1, 2, 3, ... */

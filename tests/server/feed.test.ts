@@ -8,8 +8,11 @@ import {
 import {
   changesPageSchema,
   checksumSchema,
+  requestFromRow,
   SNAPSHOT_NEXT_HEADER,
   snapshotPageSchema,
+  snapshotRowsPageSchema,
+  SYNC_REQUEST_FIELDS,
   type SyncRequest,
 } from '../../src/shared/sync-protocol';
 import {
@@ -180,6 +183,79 @@ describe('GET snapshot', () => {
     const expected = all.filter((id) => bucketOf(id) === bucket);
     expect(expected.length).toBeGreaterThan(0);
     expect(page.requests.map((r) => r.serviceRequestId)).toEqual(expected);
+  });
+});
+
+describe('GET snapshot in protocol 3', () => {
+  it('sends each request as a row holding exactly what a v2 object holds', async () => {
+    // Values that a JSON writer could get wrong: numbers needing all 17
+    // digits, quotes, backslashes, control characters, markup, non-Latin
+    // text, nulls everywhere a null may be.
+    const awkward = [
+      newRequest('R0000', {
+        lat: 42.359120000000004,
+        long: -71.05867199999999,
+        description: 'say "hi" \\ then\n\ttab \u0001 <script>x()</script>',
+        address: '1 Ça Été Rd, 東京',
+      }),
+      newRequest('R0001', {
+        lat: null,
+        long: null,
+        description: null,
+        address: null,
+        zipcode: null,
+        slaDueAt: null,
+        queue: null,
+        department: null,
+        neighborhood: null,
+        source: null,
+        agencyResponsible: null,
+      }),
+      newRequest('R0002', { lat: -90, long: 180, statusNotes: '' }),
+    ];
+    central = await startCentral({ requests: awkward });
+    const token = central.tokens.dana;
+
+    const v2 = snapshotPageSchema.parse(
+      (await central.call('/staff/v2/snapshot?limit=10', { token })).body,
+    );
+    const v3body = (
+      await central.call('/staff/v3/snapshot?limit=10', { token })
+    ).body;
+    const v3 = snapshotRowsPageSchema.parse(v3body);
+
+    expect(v3body.requests).toBeUndefined();
+    expect(v3.fields).toEqual(SYNC_REQUEST_FIELDS);
+    expect(v3.rows).toHaveLength(3);
+    expect(v3.rows.map(requestFromRow)).toEqual(v2.requests);
+    expect(v3.rows[0]![SYNC_REQUEST_FIELDS.indexOf('lat')]).toBe(
+      42.359120000000004,
+    );
+    expect(v3.crews).toEqual(v2.crews);
+    expect(v3.seq).toBe(v2.seq);
+  });
+
+  it('pages rows by id and by bucket as v2 pages requests', async () => {
+    const all = ids(200);
+    central = await startCentral({ requests: all.map((id) => newRequest(id)) });
+    const token = central.tokens.dana;
+    const bucket = bucketOf('R0007');
+
+    const got: string[] = [];
+    let afterId: string | null = null;
+    do {
+      const query: string =
+        `bucket=${bucket}&limit=3` +
+        (afterId === null ? '' : `&afterId=${afterId}`);
+      const { body } = await central.call(`/staff/v3/snapshot?${query}`, {
+        token,
+      });
+      const page = snapshotRowsPageSchema.parse(body);
+      got.push(...page.rows.map((row) => row[0]));
+      afterId = page.nextAfterId;
+    } while (afterId !== null);
+
+    expect(got).toEqual(all.filter((id) => bucketOf(id) === bucket));
   });
 });
 

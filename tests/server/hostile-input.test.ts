@@ -184,9 +184,9 @@ describe('hostile input', () => {
     expect((await central.call('/staff/v2/nothing', { token })).status).toBe(
       404,
     );
-    const v3 = await central.call('/staff/v3/changes?after=0', { token });
-    expect(v3.status).toBe(404);
-    expect(v3.body.description).toMatch(/versions 1 and 2/);
+    const v4 = await central.call('/staff/v4/changes?after=0', { token });
+    expect(v4.status).toBe(404);
+    expect(v4.body.description).toMatch(/versions 1, 2, 3/);
     const method = await central.call('/staff/v2/changes', {
       token,
       method: 'DELETE',

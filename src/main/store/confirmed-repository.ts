@@ -4,23 +4,21 @@
 import type { Statement } from 'better-sqlite3';
 
 import { bucketOf, type Versioned } from '../../shared/sync-checksum';
-import type {
-  Change,
-  Crew,
-  HistoryEntry,
-  Note,
-  SyncRequest,
+import {
+  ROW_AT,
+  type Change,
+  type Crew,
+  type HistoryEntry,
+  type Note,
+  type SyncRequest,
+  type SyncRequestRow,
 } from '../../shared/sync-protocol';
 import { createBatchedWriter } from './batched-insert';
 import type { SqliteDatabase } from './database';
 import { writeSnapshotData } from './snapshot-durability';
 import { createSlaOutcomeRecorder } from './sla-outcomes-recorder';
 import { createSyncStateRepository } from './sync-state-repository';
-import {
-  confirmedValues,
-  syncRequestColumns,
-  writeConfirmedValues,
-} from './sync-request-row';
+import { confirmedValues, syncRequestColumns } from './sync-request-row';
 import type { OpenRequestsFeed } from './open-requests-feed';
 import type { ViewRefresh } from './view-refresh';
 
@@ -35,8 +33,8 @@ export type ConfirmedRepository = {
   countConfirmedRequests(): number;
   /** Starts reloading everything from snapshot pages. */
   beginSnapshot(): void;
-  /** Stores one snapshot page's requests (and crews, on the first page). */
-  loadSnapshotPage(requests: readonly SyncRequest[]): void;
+  /** Stores one snapshot page's requests, as the page's rows. */
+  loadSnapshotPage(rows: readonly SyncRequestRow[]): void;
   /**
    * Drops what the snapshot did not contain, rebuilds the view and sets the
    * pulled seq: the end of a reset.
@@ -74,11 +72,17 @@ export function createConfirmedRepository(
     `INSERT OR REPLACE INTO requests_confirmed (${columns})
      VALUES (${marks(syncRequestColumns.length)})`,
   );
-  const replaceMany = createBatchedWriter(
+  // A row's values are in the table's column order (syncRequestColumns
+  // follows SYNC_REQUEST_FIELDS): they are copied as they are.
+  const replaceRows = createBatchedWriter<SyncRequestRow>(
     db,
     `INSERT OR REPLACE INTO requests_confirmed (${columns})`,
     syncRequestColumns.length,
-    writeConfirmedValues,
+    (row, into, at) => {
+      for (let column = 0; column < row.length; column += 1) {
+        into[at + column] = row[column]!;
+      }
+    },
   );
   const removeUpTo = db.prepare<[string, number]>(
     `DELETE FROM requests_confirmed
@@ -200,24 +204,22 @@ export function createConfirmedRepository(
     },
   );
 
-  const loadSnapshotPage = db.transaction(
-    (requests: readonly SyncRequest[]) => {
-      replaceMany(requests);
-      if (seen === null) return;
-      for (const request of requests) seen.run(request.serviceRequestId);
-    },
-  );
+  const loadSnapshotPage = db.transaction((rows: readonly SyncRequestRow[]) => {
+    replaceRows(rows);
+    if (seen === null) return;
+    for (const row of rows) seen.run(row[ROW_AT.serviceRequestId]);
+  });
 
   // The queue index is built beside the pages and swapped in only once
   // the reload has committed.
-  const storeSnapshotPage = (requests: readonly SyncRequest[]) => {
+  const storeSnapshotPage = (rows: readonly SyncRequestRow[]) => {
     try {
-      writeSnapshotData(db, () => loadSnapshotPage(requests));
+      writeSnapshotData(db, () => loadSnapshotPage(rows));
     } catch (error) {
       feed.abandonSnapshot();
       throw error;
     }
-    feed.snapshotPage(requests);
+    feed.snapshotPage(rows);
   };
 
   const commitSnapshot = (seq: number) => {

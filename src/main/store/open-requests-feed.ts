@@ -6,7 +6,7 @@
 // swaps it in when the reload commits. A write by another connection (an
 // import run beside the console) is noticed by SQLite's data_version and
 // reloads the whole index.
-import type { SyncRequest } from '../../shared/sync-protocol';
+import { ROW_AT, type SyncRequestRow } from '../../shared/sync-protocol';
 import { OpenRequests, type OpenRecord } from '../queue/open-requests';
 import type { SqliteDatabase } from './database';
 import type { ViewListener } from './view-refresh';
@@ -17,7 +17,7 @@ export type OpenRequestsFeed = ViewListener & {
   /** Many requests changed: reload the whole index at the next question. */
   changedAll(): void;
   beginSnapshot(): void;
-  snapshotPage(requests: readonly SyncRequest[]): void;
+  snapshotPage(rows: readonly SyncRequestRow[]): void;
   /** The reload committed: its index becomes the index. */
   finishSnapshot(): void;
   /** The reload failed: what it built is dropped, and all is read again. */
@@ -62,6 +62,25 @@ function fromRow(row: OpenRecordRow): OpenRecord {
     workStatus: row[11],
     assignedCrewId: row[12],
     pending: row[13] === 1,
+  };
+}
+
+function fromWireRow(row: SyncRequestRow): OpenRecord {
+  return {
+    serviceRequestId: row[ROW_AT.serviceRequestId],
+    serviceName: row[ROW_AT.serviceName],
+    address: row[ROW_AT.address],
+    description: row[ROW_AT.description],
+    neighborhood: row[ROW_AT.neighborhood],
+    queue: row[ROW_AT.queue],
+    department: row[ROW_AT.department],
+    requestedAt: row[ROW_AT.requestedAt],
+    slaDueAt: row[ROW_AT.slaDueAt],
+    lat: row[ROW_AT.lat],
+    long: row[ROW_AT.long],
+    workStatus: row[ROW_AT.workStatus],
+    assignedCrewId: row[ROW_AT.assignedCrewId],
+    serviceCode: row[ROW_AT.serviceCode],
   };
 }
 
@@ -128,11 +147,10 @@ export function createOpenRequestsFeed(db: SqliteDatabase): OpenRequestsFeed {
     beginSnapshot() {
       staging = new OpenRequests();
     },
-    snapshotPage(requests) {
+    snapshotPage(rows) {
       if (staging === null) return;
-      // A wire request carries every field the index keeps: no copy.
-      for (const request of requests) {
-        if (request.status === 'open') staging.upsert(request);
+      for (const row of rows) {
+        if (row[ROW_AT.status] === 'open') staging.upsert(fromWireRow(row));
       }
     },
     finishSnapshot() {

@@ -4,7 +4,10 @@ import type { SyncRequest } from '../../shared/sync-protocol';
 
 type SqlValue = string | number | null;
 
-/** Both tables' columns for a SyncRequest, in parameter order. */
+/**
+ * Both tables' columns for a SyncRequest, in parameter order: the order of
+ * SYNC_REQUEST_FIELDS, so a snapshot row is stored as it comes.
+ */
 export const syncRequestColumns = [
   'service_request_id',
   'service_code',
@@ -32,39 +35,6 @@ export const syncRequestColumns = [
   'merged_into',
   'version',
 ] as const;
-
-/** confirmedValues() written into a reused array, from index `at`. */
-export function writeConfirmedValues(
-  request: SyncRequest,
-  into: SqlValue[],
-  at: number,
-): void {
-  into[at] = request.serviceRequestId;
-  into[at + 1] = request.serviceCode;
-  into[at + 2] = request.serviceName;
-  into[at + 3] = request.description;
-  into[at + 4] = request.status;
-  into[at + 5] = request.statusNotes;
-  into[at + 6] = request.agencyResponsible;
-  into[at + 7] = request.requestedAt;
-  into[at + 8] = request.updatedAt;
-  into[at + 9] = request.slaDueAt;
-  into[at + 10] = request.closedAt;
-  into[at + 11] = request.address;
-  into[at + 12] = request.zipcode;
-  into[at + 13] = request.lat;
-  into[at + 14] = request.long;
-  into[at + 15] = request.mediaUrl;
-  into[at + 16] = request.queue;
-  into[at + 17] = request.department;
-  into[at + 18] = request.neighborhood;
-  into[at + 19] = request.source;
-  into[at + 20] = request.closureReason;
-  into[at + 21] = request.workStatus;
-  into[at + 22] = request.assignedCrewId;
-  into[at + 23] = request.mergedInto;
-  into[at + 24] = request.version;
-}
 
 export function confirmedValues(request: SyncRequest): SqlValue[] {
   return [

@@ -14,7 +14,7 @@ import {
   resetRequiredSchema,
   sequenceGapSchema,
   sessionSchema,
-  snapshotPageSchema,
+  snapshotRowsPageSchema,
   staffErrorSchema,
   staffPath,
   type ChangesPage,
@@ -22,12 +22,12 @@ import {
   type IntentBatch,
   type IntentBatchResponse,
   type PushEvent,
-  type SnapshotPage,
+  type SnapshotRowsPage,
   type StaffSession,
 } from '../../shared/sync-protocol';
 import { CentralError, describeError } from './central-error';
 import { createEventStreamParser } from './event-stream-parser';
-import { checkChangesPage, checkSnapshotPage } from './page-checks';
+import { checkChangesPage, checkSnapshotRowsPage } from './page-checks';
 
 export type ChangesResult =
   { kind: 'page'; page: ChangesPage } | { kind: 'reset'; oldestSeq: number };
@@ -51,7 +51,7 @@ export type CentralClient = {
     afterId: string | null,
     limit: number,
     bucket?: number,
-  ): Promise<SnapshotPage>;
+  ): Promise<SnapshotRowsPage>;
   pushIntents(batch: IntentBatch): Promise<PushResult>;
   checksum(): Promise<Checksum>;
   /**
@@ -217,13 +217,13 @@ export function createCentralClient(
 
   // Snapshot pages asked for ahead, on the next-page header of the one
   // before, so the server builds a page while this console reads the last.
-  const prefetched = new Map<string, Promise<SnapshotPage>>();
+  const prefetched = new Map<string, Promise<SnapshotRowsPage>>();
 
   const fetchSnapshot = async (
     afterId: string | null,
     limit: number,
     bucket: number | undefined,
-  ): Promise<SnapshotPage> => {
+  ): Promise<SnapshotRowsPage> => {
     const what = 'a snapshot page';
     const query = new URLSearchParams({ limit: String(limit) });
     if (afterId !== null) query.set('afterId', afterId);
@@ -250,8 +250,8 @@ export function createCentralClient(
     if (reply.status !== 200) throw errorFor(reply, what);
 
     const page =
-      checkSnapshotPage(reply.body) ??
-      parseWith(snapshotPageSchema, reply.body, 'snapshot page');
+      checkSnapshotRowsPage(reply.body) ??
+      parseWith(snapshotRowsPageSchema, reply.body, 'snapshot page');
     sample(reply, page.serverTime);
     return page;
   };

@@ -5,10 +5,12 @@
 import {
   changeSchema,
   crewSchema,
+  SYNC_REQUEST_FIELDS,
   type Change,
   type ChangesPage,
-  type SnapshotPage,
+  type SnapshotRowsPage,
   type SyncRequest,
+  type SyncRequestRow,
 } from '../../shared/sync-protocol';
 
 type Fields = Record<string, unknown>;
@@ -131,41 +133,88 @@ export function isSyncRequest(value: unknown): value is SyncRequest {
   );
 }
 
-const snapshotKeys = exactKeys(
+/**
+ * The same verdict as `syncRequestRowSchema.safeParse(value).success`: the
+ * checks of isSyncRequest, by position.
+ */
+export function isSyncRequestRow(value: unknown): value is SyncRequestRow {
+  if (!Array.isArray(value) || value.length !== SYNC_REQUEST_FIELDS.length) {
+    return false;
+  }
+  const r = value as unknown[];
+
+  return (
+    isId(r[0]) &&
+    isText(r[1], 200) &&
+    isText(r[2], 200) &&
+    isTextOrNull(r[3], 4000) &&
+    (r[4] === 'open' || r[4] === 'closed') &&
+    isTextOrNull(r[5], 4000) &&
+    isTextOrNull(r[6], 200) &&
+    isTime(r[7]) &&
+    isTimeOrNull(r[8]) &&
+    isTimeOrNull(r[9]) &&
+    isTimeOrNull(r[10]) &&
+    isTextOrNull(r[11], 400) &&
+    isTextOrNull(r[12], 20) &&
+    isDegrees(r[13], 90) &&
+    isDegrees(r[14], 180) &&
+    isTextOrNull(r[15], 2048) &&
+    isTextOrNull(r[16], 200) &&
+    isTextOrNull(r[17], 200) &&
+    isTextOrNull(r[18], 200) &&
+    isTextOrNull(r[19], 200) &&
+    isTextOrNull(r[20], 1000) &&
+    typeof r[21] === 'string' &&
+    workStatuses.has(r[21]) &&
+    isIdOrNull(r[22]) &&
+    isIdOrNull(r[23]) &&
+    isVersion(r[24])
+  );
+}
+
+const snapshotRowsKeys = exactKeys(
   'seq',
-  'requests',
+  'fields',
+  'rows',
   'crews',
   'nextAfterId',
   'serverTime',
 );
 
+const isRequestFields = (fields: unknown) =>
+  Array.isArray(fields) &&
+  fields.length === SYNC_REQUEST_FIELDS.length &&
+  fields.every((field, at) => field === SYNC_REQUEST_FIELDS[at]);
+
 /**
- * The page when it certainly matches `snapshotPageSchema`; null when zod
- * must decide (it then also says what is wrong).
+ * The page when it certainly matches `snapshotRowsPageSchema`; null when
+ * zod must decide (it then also says what is wrong).
  */
-export function checkSnapshotPage(body: unknown): SnapshotPage | null {
-  if (!isFields(body) || !hasExactly(body, snapshotKeys)) return null;
-  const { requests, crews } = body;
+export function checkSnapshotRowsPage(body: unknown): SnapshotRowsPage | null {
+  if (!isFields(body) || !hasExactly(body, snapshotRowsKeys)) return null;
+  const { rows, crews } = body;
   if (
     !isWhole(body.seq, 0, Number.MAX_SAFE_INTEGER) ||
+    !isRequestFields(body.fields) ||
     !isIdOrNull(body.nextAfterId) ||
     !isTime(body.serverTime) ||
-    !Array.isArray(requests) ||
+    !Array.isArray(rows) ||
     !Array.isArray(crews) ||
-    requests.length > MAX_PAGE ||
+    rows.length > MAX_PAGE ||
     crews.length > MAX_PAGE
   ) {
     return null;
   }
 
-  for (const request of requests as unknown[]) {
-    if (!isSyncRequest(request)) return null;
+  for (const row of rows as unknown[]) {
+    if (!isSyncRequestRow(row)) return null;
   }
   // A page holds a few crews at most: zod checks them.
   for (const crew of crews as unknown[]) {
     if (!crewSchema.safeParse(crew).success) return null;
   }
-  return body as SnapshotPage;
+  return body as SnapshotRowsPage;
 }
 
 const changesKeys = exactKeys('changes', 'lastSeq', 'hasMore', 'serverTime');
@@ -186,7 +235,7 @@ function isChange(value: unknown): value is Change {
   return changeSchema.safeParse(value).success;
 }
 
-/** Like checkSnapshotPage, for `changesPageSchema`. */
+/** Like checkSnapshotRowsPage, for `changesPageSchema`. */
 export function checkChangesPage(body: unknown): ChangesPage | null {
   if (!isFields(body) || !hasExactly(body, changesKeys)) return null;
   const { changes } = body;

@@ -108,10 +108,10 @@ export async function reloadFromSnapshot(
 
     if (first) sync.confirmed.replaceCrews(page.crews);
     first = false;
-    sync.confirmed.loadSnapshotPage(page.requests);
+    sync.confirmed.loadSnapshotPage(page.rows);
     // Each page is at least as new as its seq: pull after the oldest.
     seq = Math.min(seq, page.seq);
-    loaded += page.requests.length;
+    loaded += page.rows.length;
     options.onProgress(loaded);
   } while (afterId !== null);
 

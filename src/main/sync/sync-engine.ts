@@ -8,7 +8,12 @@ import {
   CHECKSUM_BUCKETS,
   digestOf,
 } from '../../shared/sync-checksum';
-import { HEARTBEAT_MS, type PushEvent } from '../../shared/sync-protocol';
+import {
+  HEARTBEAT_MS,
+  requestFromRow,
+  type PushEvent,
+  type SyncRequest,
+} from '../../shared/sync-protocol';
 import type { Logger } from '../log/logger';
 import type { SyncStore } from '../store/sync-store';
 import { backoffDelay } from './backoff';
@@ -143,7 +148,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
     let repaired = 0;
     for (const bucket of mismatched) {
-      const requests = [];
+      const requests: SyncRequest[] = [];
       let afterId: string | null = null;
       do {
         const page = await client.snapshot(
@@ -151,7 +156,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           options.pageLimit ?? 5000,
           bucket,
         );
-        requests.push(...page.requests);
+        for (const row of page.rows) requests.push(requestFromRow(row));
         afterId = nextAfter(afterId, page.nextAfterId);
       } while (afterId !== null);
       repaired += sync.confirmed.replaceBucket(bucket, requests);

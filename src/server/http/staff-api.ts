@@ -24,7 +24,7 @@ export type StaffCall = {
   req: IncomingMessage;
   res: ServerResponse;
   url: URL;
-  /** The protocol version in the path: 1 or 2. */
+  /** The protocol version in the path: 1, 2 or 3. */
   version: number;
   api: StaffApi;
 };

@@ -72,8 +72,14 @@ export type SnapshotQuery = {
   bucket: number | null;
 };
 
+/**
+ * How an encoded page writes each request: as a JSON object (protocol 1
+ * and 2) or as a row, its values in SYNC_REQUEST_FIELDS order (3).
+ */
+export type PageShape = 'objects' | 'rows';
+
 export type EncodedPage = {
-  /** The requests' JSON objects, comma-separated, UTF-8. */
+  /** The requests' JSON objects or rows, comma-separated, UTF-8. */
   json: Buffer;
   count: number;
   lastId: string | null;
@@ -129,7 +135,10 @@ export type CentralReads = {
    * which the snapshot route sends as it is (the fast path of an initial
    * sync), with how many there are, the last id and whether more follow.
    */
-  openRequestsPageEncoded(query: SnapshotQuery): Promise<EncodedPage>;
+  openRequestsPageEncoded(
+    query: SnapshotQuery,
+    shape: PageShape,
+  ): Promise<EncodedPage>;
   /** Every open request's id and version: the checksum's input. */
   listOpenVersions(): Promise<OpenRequestVersion[]>;
   countRequests(): Promise<number>;

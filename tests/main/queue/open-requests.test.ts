@@ -10,8 +10,12 @@ import {
 } from '../../../src/main/queue/open-requests';
 import { openStore, type Store } from '../../../src/main/store/store';
 import {
+  rowFromRequest,
+  SYNC_REQUEST_FIELDS,
+} from '../../../src/shared/sync-protocol';
+import {
   confirmedValues,
-  writeConfirmedValues,
+  syncRequestColumns,
 } from '../../../src/main/store/sync-request-row';
 import { seededRandom } from '../../support/seeded-random';
 import { request as syncRequest } from '../sync/fake-central';
@@ -177,18 +181,18 @@ describe('the queue index over the store', () => {
     expect(store.listQueue({ ...all, filter: { text: 'elm' } }).total).toBe(1);
   });
 
-  it('writes the same values into a reused array as one array a row', () => {
-    const into = new Array<string | number | null>(30).fill(null);
+  it('stores a snapshot row as it comes: its values are the columns in order', () => {
     const sample = syncRequest('R9', {
       description: 'deep',
       slaDueAt: 7,
+      lat: 42.35,
+      long: -71.06,
       assignedCrewId: 'C1',
+      mergedInto: 'R1',
+      version: 4,
     });
 
-    writeConfirmedValues(sample, into, 3);
-
-    expect(into.slice(3, 3 + confirmedValues(sample).length)).toEqual(
-      confirmedValues(sample),
-    );
+    expect(rowFromRequest(sample)).toEqual(confirmedValues(sample));
+    expect(syncRequestColumns).toHaveLength(SYNC_REQUEST_FIELDS.length);
   });
 });

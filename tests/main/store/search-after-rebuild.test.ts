@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { openStore, type Store } from '../../../src/main/store/store';
+import { rowFromRequest } from '../../../src/shared/sync-protocol';
 import { request } from '../sync/fake-central';
 
 let store: Store | null = null;
@@ -32,8 +33,10 @@ describe('the search index and the requests view', () => {
 
     confirmed.beginSnapshot();
     confirmed.loadSnapshotPage([
-      request('R1', { address: '7 Oak Sq' }),
-      request('R2', { address: '9 Oak Sq', description: 'leaning tree' }),
+      rowFromRequest(request('R1', { address: '7 Oak Sq' })),
+      rowFromRequest(
+        request('R2', { address: '9 Oak Sq', description: 'leaning tree' }),
+      ),
     ]);
     confirmed.finishSnapshot(5);
 

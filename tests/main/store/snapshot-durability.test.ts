@@ -10,7 +10,10 @@ import {
 } from '../../../src/main/store/database';
 import { writeSnapshotData } from '../../../src/main/store/snapshot-durability';
 import { createSyncStore } from '../../../src/main/store/sync-store';
-import type { SyncRequest } from '../../../src/shared/sync-protocol';
+import {
+  rowFromRequest,
+  type SyncRequest,
+} from '../../../src/shared/sync-protocol';
 import { request } from '../sync/fake-central';
 
 const FULL = 2;
@@ -58,11 +61,16 @@ describe('snapshot writes', () => {
     const broken = { ...request('R3'), serviceCode: null };
 
     confirmed.beginSnapshot();
-    confirmed.loadSnapshotPage([request('R1'), request('R2')]);
+    confirmed.loadSnapshotPage([
+      rowFromRequest(request('R1')),
+      rowFromRequest(request('R2')),
+    ]);
     expect(synchronousOf(on)).toBe(FULL);
     // A page SQLite refuses is not stored, and the setting still comes back.
     expect(() =>
-      confirmed.loadSnapshotPage([broken as unknown as SyncRequest]),
+      confirmed.loadSnapshotPage([
+        rowFromRequest(broken as unknown as SyncRequest),
+      ]),
     ).toThrow();
     expect(synchronousOf(on)).toBe(FULL);
     confirmed.finishSnapshot(9);

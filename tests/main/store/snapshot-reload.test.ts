@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { openStore, type Store } from '../../../src/main/store/store';
+import { rowFromRequest } from '../../../src/shared/sync-protocol';
 import { request } from '../sync/fake-central';
 
 let store: Store | null = null;
@@ -44,10 +45,14 @@ describe('a reload from snapshot pages', () => {
 
     confirmed.beginSnapshot();
     confirmed.loadSnapshotPage([
-      request('R1', { version: 2, description: 'from the snapshot' }),
-      request('R2'),
+      rowFromRequest(
+        request('R1', { version: 2, description: 'from the snapshot' }),
+      ),
+      rowFromRequest(request('R2')),
     ]);
-    confirmed.loadSnapshotPage([request('R3', { slaDueAt: 5 })]);
+    confirmed.loadSnapshotPage([
+      rowFromRequest(request('R3', { slaDueAt: 5 })),
+    ]);
     confirmed.finishSnapshot(40);
 
     // R0 was not in the snapshot: gone from confirmed state and the view.

@@ -3,6 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { createCentralClient } from '../../../src/main/sync/central-client';
 import { createEventStreamParser } from '../../../src/main/sync/event-stream-parser';
 import { createServerClock } from '../../../src/main/sync/server-clock';
+import {
+  rowFromRequest,
+  SYNC_REQUEST_FIELDS,
+} from '../../../src/shared/sync-protocol';
 import { startConsole } from './engine-harness';
 import { crew, request } from './fake-central';
 
@@ -27,7 +31,7 @@ const page = (changes: unknown[], lastSeq: number, serverTime = 5_000) =>
   JSON.stringify({ changes, lastSeq, hasMore: false, serverTime });
 
 describe('the central API client', () => {
-  it('speaks /staff/v2/ with the bearer token and parses a changes page', async () => {
+  it('speaks /staff/v3/ with the bearer token and parses a changes page', async () => {
     const { fetch, seen } = scriptedFetch(() => ({
       status: 200,
       body: page([{ seq: 8, kind: 'request', request: request('R1') }], 8),
@@ -41,7 +45,7 @@ describe('the central API client', () => {
     const answer = await client.changes(7, 100);
     expect(answer.kind === 'page' && answer.page.changes[0]?.seq).toBe(8);
     expect(seen[0]?.url).toBe(
-      'http://central.test/staff/v2/changes?after=7&limit=100',
+      'http://central.test/staff/v3/changes?after=7&limit=100',
     );
     expect(seen[0]?.headers.authorization).toBe(
       'Bearer secret-token-abcdefghijkl',
@@ -123,7 +127,8 @@ describe('the central API client', () => {
             status: 200,
             body: JSON.stringify({
               seq: 0,
-              requests: [request('R1')],
+              fields: SYNC_REQUEST_FIELDS,
+              rows: [rowFromRequest(request('R1'))],
               crews: [crew('C1')],
               nextAfterId: null,
               serverTime: 1,
@@ -187,7 +192,8 @@ describe('the central API client', () => {
       const { ids, next } = pages[after]!;
       const body = JSON.stringify({
         seq: 3,
-        requests: ids.map((id) => request(id)),
+        fields: SYNC_REQUEST_FIELDS,
+        rows: ids.map((id) => rowFromRequest(request(id))),
         crews: [],
         nextAfterId: next,
         serverTime: 5_000,
@@ -214,17 +220,11 @@ describe('the central API client', () => {
     const first = client.snapshot(null, 2);
     await expect.poll(() => asked).toEqual(['', 'A2', 'B2']);
     releaseFirst();
-    expect((await first).requests.map((r) => r.serviceRequestId)).toEqual([
-      'A1',
-      'A2',
-    ]);
+    expect((await first).rows.map((r) => r[0])).toEqual(['A1', 'A2']);
     // The pages asked for ahead are handed over, not asked for again.
     const second = await client.snapshot('A2', 2);
     const third = await client.snapshot('B2', 2);
-    expect(second.requests.map((r) => r.serviceRequestId)).toEqual([
-      'B1',
-      'B2',
-    ]);
+    expect(second.rows.map((r) => r[0])).toEqual(['B1', 'B2']);
     expect(third.nextAfterId).toBeNull();
     expect(asked).toEqual(['', 'A2', 'B2']);
   });

@@ -5,14 +5,16 @@ import {
   bucketOf,
   digestOf,
 } from '../../../src/shared/sync-checksum';
-import type {
-  Change,
-  Crew,
-  Intent,
-  IntentResult,
-  PushEvent,
-  SnapshotPage,
-  SyncRequest,
+import {
+  rowFromRequest,
+  SYNC_REQUEST_FIELDS,
+  type Change,
+  type Crew,
+  type Intent,
+  type IntentResult,
+  type PushEvent,
+  type SnapshotRowsPage,
+  type SyncRequest,
 } from '../../../src/shared/sync-protocol';
 import type {
   CentralClient,
@@ -174,7 +176,7 @@ export class FakeCentral implements CentralClient {
     afterId: string | null,
     limit: number,
     bucket?: number,
-  ): Promise<SnapshotPage> {
+  ): Promise<SnapshotRowsPage> {
     this.fault('snapshot', { afterId, limit, bucket });
     const ids = [...this.requests.keys()]
       .filter((id) => bucket === undefined || bucketOf(id) === bucket)
@@ -183,7 +185,8 @@ export class FakeCentral implements CentralClient {
     const page = ids.slice(0, limit);
     return Promise.resolve({
       seq: this.lastSeq(),
-      requests: page.map((id) => this.requests.get(id) as SyncRequest),
+      fields: [...SYNC_REQUEST_FIELDS],
+      rows: page.map((id) => rowFromRequest(this.requests.get(id)!)),
       crews: afterId === null ? [...this.crews.values()] : [],
       nextAfterId: ids.length > limit ? (page.at(-1) ?? null) : null,
       serverTime: this.serverTime(),

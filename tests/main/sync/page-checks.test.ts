@@ -2,12 +2,16 @@ import { describe, expect, it } from 'vitest';
 
 import {
   checkChangesPage,
-  checkSnapshotPage,
+  checkSnapshotRowsPage,
   isSyncRequest,
+  isSyncRequestRow,
 } from '../../../src/main/sync/page-checks';
 import {
   changesPageSchema,
-  snapshotPageSchema,
+  rowFromRequest,
+  snapshotRowsPageSchema,
+  SYNC_REQUEST_FIELDS,
+  syncRequestRowSchema,
   syncRequestSchema,
   type SyncRequest,
 } from '../../../src/shared/sync-protocol';
@@ -125,6 +129,57 @@ describe('the hand-written page checks', () => {
     expect(invalid).toBeGreaterThan(1000);
   });
 
+  it('agree with the zod schema on every position of valid and broken rows', () => {
+    let invalid = 0;
+    for (let index = 0; index < 20; index += 1) {
+      const base = rowFromRequest(randomRequest(index));
+      expect(isSyncRequestRow(base)).toBe(true);
+      expect(syncRequestRowSchema.parse(base)).toEqual(base);
+
+      for (let at = 0; at < base.length; at += 1) {
+        for (const value of candidates) {
+          const mutated: unknown[] = [...base];
+          mutated[at] = value;
+          const expected = syncRequestRowSchema.safeParse(mutated).success;
+          expect(
+            { at, value, verdict: isSyncRequestRow(mutated) },
+            `field ${SYNC_REQUEST_FIELDS[at]}`,
+          ).toEqual({ at, value, verdict: expected });
+          if (!expected) invalid += 1;
+        }
+      }
+    }
+    expect(invalid).toBeGreaterThan(1000);
+
+    const row = rowFromRequest(randomRequest(1));
+    for (const shape of [
+      row.slice(1),
+      [...row, null],
+      randomRequest(1),
+      null,
+      'R-1',
+    ]) {
+      expect(isSyncRequestRow(shape)).toBe(false);
+      expect(syncRequestRowSchema.safeParse(shape).success).toBe(false);
+    }
+  });
+
+  it('word a bad row by the field it holds', () => {
+    const row: unknown[] = rowFromRequest(randomRequest(3));
+    row[SYNC_REQUEST_FIELDS.indexOf('lat')] = 91;
+    const page = snapshotRowsPageSchema.safeParse({
+      seq: 1,
+      fields: SYNC_REQUEST_FIELDS,
+      rows: [rowFromRequest(randomRequest(2)), row],
+      crews: [],
+      nextAfterId: null,
+      serverTime: 1,
+    });
+
+    expect(page.success).toBe(false);
+    expect(page.error?.issues[0]?.path).toEqual(['rows', 1, 'lat']);
+  });
+
   it('refuse missing, unknown and prototype-named keys as zod does', () => {
     const base = randomRequest(1);
     const shapes: unknown[] = [
@@ -169,33 +224,37 @@ describe('the hand-written page checks', () => {
   it('vouch for a valid snapshot page and leave every broken one to zod', () => {
     const page = {
       seq: 7,
-      requests: Array.from({ length: 50 }, (_, at) => randomRequest(at)),
+      fields: [...SYNC_REQUEST_FIELDS],
+      rows: Array.from({ length: 50 }, (_, at) =>
+        rowFromRequest(randomRequest(at)),
+      ),
       crews: [crew('CREW-1')],
       nextAfterId: 'R-49',
       serverTime: 1_700_000_000_000,
     };
     const wire = JSON.parse(JSON.stringify(page)) as unknown;
-    expect(checkSnapshotPage(wire)).toEqual(page);
+    expect(checkSnapshotRowsPage(wire)).toEqual(page);
+    expect(snapshotRowsPageSchema.parse(wire)).toEqual(page);
 
+    const badRow: unknown[] = [...page.rows[0]!];
+    badRow[SYNC_REQUEST_FIELDS.indexOf('lat')] = 91;
     const broken: unknown[] = [
       { ...page, seq: -1 },
       { ...page, nextAfterId: 'bad id' },
       { ...page, serverTime: 1.5 },
       { ...page, extra: true },
-      {
-        ...page,
-        requests: [...page.requests, { ...page.requests[0], lat: 91 }],
-      },
+      { ...page, rows: [...page.rows, badRow] },
+      { ...page, rows: [...page.rows, randomRequest(1)] },
+      { ...page, fields: [...page.fields].reverse() },
+      { ...page, fields: page.fields.slice(1) },
+      { ...page, fields: undefined },
       { ...page, crews: [{ ...crew('CREW-1'), status: 'asleep' }] },
-      {
-        ...page,
-        requests: Array.from({ length: 5001 }, () => page.requests[0]),
-      },
-      { ...page, requests: 'none' },
+      { ...page, rows: Array.from({ length: 5001 }, () => page.rows[0]) },
+      { ...page, rows: 'none' },
     ];
     for (const body of broken) {
-      expect(checkSnapshotPage(body)).toBeNull();
-      expect(snapshotPageSchema.safeParse(body).success).toBe(false);
+      expect(checkSnapshotRowsPage(body)).toBeNull();
+      expect(snapshotRowsPageSchema.safeParse(body).success).toBe(false);
     }
   });
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { bucketDigests, digestOf } from '../../../shared/sync-checksum';
 import {
   SNAPSHOT_NEXT_HEADER,
+  SYNC_REQUEST_FIELDS,
   type Checksum,
 } from '../../../shared/sync-protocol';
 import { parseQuery, wholeNumber } from '../query-params';
@@ -67,6 +68,10 @@ export async function getChanges(call: SignedInCall): Promise<void> {
   );
 }
 
+/** Protocol 3 sends snapshot requests as rows; 1 and 2 as objects. */
+const rowsFrom = (version: number) => version >= 3;
+const FIELDS_JSON = JSON.stringify(SYNC_REQUEST_FIELDS);
+
 export async function getSnapshot(call: SignedInCall): Promise<void> {
   const { res, api } = call;
   const query = parseQuery(call.url, snapshotQuery);
@@ -81,11 +86,10 @@ export async function getSnapshot(call: SignedInCall): Promise<void> {
   const page =
     entity === 'crews'
       ? null
-      : await store.openRequestsPageEncoded({
-          afterId,
-          limit,
-          bucket: query.value.bucket ?? null,
-        });
+      : await store.openRequestsPageEncoded(
+          { afterId, limit, bucket: query.value.bucket ?? null },
+          rowsFrom(call.version) ? 'rows' : 'objects',
+        );
   const crews =
     entity !== 'requests' && afterId === null ? await store.listCrews() : [];
   const nextAfterId = page?.more ? page.lastId : null;
@@ -94,7 +98,11 @@ export async function getSnapshot(call: SignedInCall): Promise<void> {
   sendJsonBytes(
     res,
     Buffer.concat([
-      Buffer.from(`{"seq":${seq},"requests":[`),
+      Buffer.from(
+        rowsFrom(call.version)
+          ? `{"seq":${seq},"fields":${FIELDS_JSON},"rows":[`
+          : `{"seq":${seq},"requests":[`,
+      ),
       page?.json ?? Buffer.alloc(0),
       Buffer.from(
         `],"crews":${JSON.stringify(crews)},` +

@@ -6,11 +6,14 @@ import {
 } from '../../../shared/sync-protocol';
 import { InvalidRecordError } from '../central-store';
 
-export const requestColumnList = `service_request_id, service_code,
+/** The columns holding the wire fields, in SYNC_REQUEST_FIELDS order. */
+export const wireColumnList = `service_request_id, service_code,
   service_name, description, status, status_notes, agency_responsible,
   requested_at, updated_at, sla_due_at, closed_at, address, zipcode, lat,
   long, media_url, queue, department, neighborhood, source, closure_reason,
-  work_status, assigned_crew_id, merged_into, version, bucket, record`;
+  work_status, assigned_crew_id, merged_into, version`;
+
+export const requestColumnList = `${wireColumnList}, bucket, record`;
 
 export const requestPlaceholders = Array.from({ length: 27 }, () => '?').join(
   ', ',

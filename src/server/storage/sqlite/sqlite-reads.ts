@@ -15,12 +15,14 @@ import type {
   RequestList,
   RequestQuery,
   EncodedPage,
+  PageShape,
   Reporter,
   SnapshotQuery,
   StoredMerge,
   StaffUser,
 } from '../central-store';
 import type { CentralDatabase } from './open-central-database';
+import { wireColumnList } from './request-rows';
 
 /** The same operations as `T`, answering directly instead of by promise. */
 export type Immediate<T> = {
@@ -52,22 +54,28 @@ export function createSqliteReads(
     )
     .pluck();
   // SQLite joins the page itself: the records never become JavaScript
-  // strings, and the route sends the bytes as they are.
-  const encodedPage = (bucketed: boolean) =>
+  // strings, and the route sends the bytes as they are. A row is built
+  // from the columns; SQLite writes a REAL with as many digits as it
+  // takes to read back the same number.
+  const encodedPage = (bucketed: boolean, shape: PageShape) =>
     db.prepare<
       unknown[],
       { json: Buffer | null; count: number; lastId: string | null }
     >(
-      `SELECT CAST(group_concat(record, ',' ORDER BY service_request_id)
+      `SELECT CAST(group_concat(item, ',' ORDER BY service_request_id)
            AS BLOB) AS json,
          count(*) AS count, max(service_request_id) AS lastId
-       FROM (SELECT record, service_request_id FROM requests
+       FROM (SELECT ${shape === 'rows' ? `json_array(${wireColumnList})` : 'record'}
+               AS item, service_request_id
+             FROM requests
              WHERE status = 'open' ${bucketed ? 'AND bucket = ?' : ''}
                AND service_request_id > ?
              ORDER BY service_request_id LIMIT ?)`,
     );
-  const openEncodedPage = encodedPage(false);
-  const openEncodedBucketPage = encodedPage(true);
+  const encodedPages = {
+    objects: [encodedPage(false, 'objects'), encodedPage(true, 'objects')],
+    rows: [encodedPage(false, 'rows'), encodedPage(true, 'rows')],
+  } as const;
   const moreAfter = (bucketed: boolean) =>
     db
       .prepare<unknown[], number>(
@@ -189,12 +197,17 @@ export function createSqliteReads(
       : openBucketPage.all(query.bucket, after, query.limit);
   };
 
-  const openPageEncoded = (query: SnapshotQuery): EncodedPage => {
+  const openPageEncoded = (
+    query: SnapshotQuery,
+    shape: PageShape,
+  ): EncodedPage => {
     const after = query.afterId ?? '';
     const bucket = query.bucket === null ? [] : [query.bucket];
-    const page = (
-      query.bucket === null ? openEncodedPage : openEncodedBucketPage
-    ).get(...bucket, after, query.limit)!;
+    const page = encodedPages[shape][query.bucket === null ? 0 : 1].get(
+      ...bucket,
+      after,
+      query.limit,
+    )!;
     const more =
       page.lastId !== null &&
       (query.bucket === null ? openMoreAfter : openBucketMoreAfter).get(
