@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import {
+  layerFeatures,
   locatePoint,
   pointStates,
   statesChanged,
@@ -35,11 +36,48 @@ describe('map points', () => {
     const collection = toFeatureCollection(points, pointStates(points, NOW));
 
     expect(collection.features.map((f) => f.properties)).toEqual([
-      { id: 'A', sla: 'on_track', dup: false },
-      { id: 'B', sla: 'breached', dup: true },
-      { id: 'D', sla: 'no_sla', dup: false },
+      { kind: 'point', id: 'A', sla: 'on_track', dup: false },
+      { kind: 'point', id: 'B', sla: 'breached', dup: true },
+      { kind: 'point', id: 'D', sla: 'no_sla', dup: false },
     ]);
     expect(collection.features[1]?.geometry.coordinates).toEqual([-71.1, 42.3]);
+  });
+
+  it("puts a layer's points and clusters in one collection, told apart by kind", () => {
+    const collection = layerFeatures(
+      {
+        inView: 40,
+        points,
+        clusters: [
+          {
+            long: -71.06,
+            lat: 42.36,
+            count: 37,
+            worst: 'at_risk',
+            breached: 0,
+            atRisk: 3,
+            bounds: { south: 42.35, north: 42.37, west: -71.07, east: -71.05 },
+          },
+        ],
+      },
+      pointStates(points, NOW),
+    );
+
+    expect(collection.features.map((f) => f.properties.kind)).toEqual([
+      'point',
+      'point',
+      'point',
+      'cluster',
+    ]);
+    expect(collection.features[3]?.properties).toMatchObject({
+      count: 37,
+      label: '37',
+      worst: 'at_risk',
+      index: 0,
+    });
+    expect(collection.features[3]?.geometry.coordinates).toEqual([
+      -71.06, 42.36,
+    ]);
   });
 
   it('finds a request location, and none for a bad or absent one', () => {

@@ -6,7 +6,7 @@
 import type { MapArea, MapLayer, MapView } from '../../shared/contract';
 import type { SlaState } from '../../shared/domain';
 import type { SlotTest } from './filter-match';
-import { NO_SLA_DUE_KEY, type OpenRequests } from './open-requests';
+import { mercatorY, NO_SLA_DUE_KEY, type OpenRequests } from './open-requests';
 
 /** Up to this many requests in view are drawn one by one. */
 export const MAX_POINTS = 2_500;
@@ -22,42 +22,13 @@ function dueOf(index: OpenRequests, slot: number): number | null {
   return due === NO_SLA_DUE_KEY ? null : due;
 }
 
-function inView(view: MapView, lat: number, long: number): boolean {
-  return (
-    lat >= view.south &&
-    lat <= view.north &&
-    long >= view.west &&
-    long <= view.east
-  );
-}
-
-/** Slots passing the filter with a location inside the view. */
-function slotsInView(
-  index: OpenRequests,
-  test: SlotTest | null,
-  view: MapView,
-): number[] {
-  const found: number[] = [];
-  // Least urgent first: the map draws later features on top.
-  const order = index.byDue.slots();
-  for (let at = order.length - 1; at >= 0; at -= 1) {
-    const slot = order[at]!;
-    const lat = index.lat[slot]!;
-    if (Number.isNaN(lat) || !inView(view, lat, index.long[slot]!)) continue;
-    if (test !== null && !test(slot)) continue;
-    found.push(slot);
-  }
-  return found;
-}
-
 export function mapLayer(
   index: OpenRequests,
   test: SlotTest | null,
   view: MapView,
 ): MapLayer {
-  const slots = slotsInView(index, test, view);
   const layer: MapLayer = {
-    inView: slots.length,
+    inView: 0,
     points: {
       ids: [],
       coords: [],
@@ -75,70 +46,120 @@ export function mapLayer(
     layer.points.duplicate!.push(index.duplicateOf[slot] !== undefined);
   };
 
-  if (slots.length <= MAX_POINTS) {
-    for (const slot of slots) addPoint(slot);
+  // One pass over the slots in storage order, which reads the columns
+  // front to back (in due order it would jump about them): each request
+  // in view and kept by the filter is added into its cell's sums, and the
+  // first few are kept in case there are few enough to draw one by one.
+  // Cells lie on a screen grid at the view's zoom, numbered in order of
+  // first sight; a cell is keyed from the view's corner, so keys stay
+  // small integers, which a Map hashes fastest.
+  const cellsAcross = (TILE_PX * 2 ** view.zoom) / CELL_PX;
+  const firstColumn = Math.floor(((view.west + 180) / 360) * cellsAcross);
+  const firstRow = Math.floor(mercatorY(view.north) * cellsAcross);
+  const rows = Math.floor(mercatorY(view.south) * cellsAcross) - firstRow + 1;
+  const { south: viewSouth, north: viewNorth } = view;
+  const { west: viewWest, east: viewEast, now } = view;
+  const noSla = NO_SLA_DUE_KEY;
+
+  const cellOf = new Map<number, number>();
+  // Per cell, by number: its first slot, count, sums, bounds and states.
+  const first: number[] = [];
+  const count: number[] = [];
+  const sumLat: number[] = [];
+  const sumLong: number[] = [];
+  const south: number[] = [];
+  const north: number[] = [];
+  const west: number[] = [];
+  const east: number[] = [];
+  const breached: number[] = [];
+  const atRisk: number[] = [];
+  const onTrack: number[] = [];
+  const few: number[] = [];
+  let inView = 0;
+
+  const { ids, lat: lats, long: longs, mercatorX } = index;
+  const { mercatorY: mercatorYs, dueKey, atRiskFrom } = index;
+  for (let slot = 0; slot < ids.length; slot += 1) {
+    const lat = lats[slot]!;
+    const long = longs[slot]!;
+    // NaN (no location) fails every comparison.
+    if (!(lat >= viewSouth && lat <= viewNorth)) continue;
+    if (!(long >= viewWest && long <= viewEast)) continue;
+    if (ids[slot] === undefined) continue;
+    if (test !== null && !test(slot)) continue;
+
+    inView += 1;
+    if (few.length <= MAX_POINTS) few.push(slot);
+
+    const column = Math.floor(mercatorX[slot]! * cellsAcross);
+    const row = Math.floor(mercatorYs[slot]! * cellsAcross);
+    const key = (column - firstColumn) * rows + (row - firstRow);
+    let cell = cellOf.get(key);
+    if (cell === undefined) {
+      cell = first.length;
+      cellOf.set(key, cell);
+      first.push(slot);
+      count.push(0);
+      sumLat.push(0);
+      sumLong.push(0);
+      south.push(lat);
+      north.push(lat);
+      west.push(long);
+      east.push(long);
+      breached.push(0);
+      atRisk.push(0);
+      onTrack.push(0);
+    }
+    count[cell]! += 1;
+    sumLat[cell]! += lat;
+    sumLong[cell]! += long;
+    if (lat < south[cell]!) south[cell] = lat;
+    if (lat > north[cell]!) north[cell] = lat;
+    if (long < west[cell]!) west[cell] = long;
+    if (long > east[cell]!) east[cell] = long;
+    // As slaState() judges, in comparisons of the index's columns.
+    const due = dueKey[slot]!;
+    if (due === noSla) continue;
+    if (due <= now) breached[cell]! += 1;
+    else if (atRiskFrom[slot]! <= now) atRisk[cell]! += 1;
+    else onTrack[cell]! += 1;
+  }
+  layer.inView = inView;
+
+  if (inView <= MAX_POINTS) {
+    // Least urgent first: the map draws later features on top.
+    few.sort((a, b) => index.compareDue(b, a));
+    for (const slot of few) addPoint(slot);
     return layer;
   }
 
-  // Cells on a screen grid at the view's zoom, keyed by number.
-  const cellsAcross = (TILE_PX * 2 ** view.zoom) / CELL_PX;
-  const cells = new Map<number, number[]>();
-  for (const slot of slots) {
-    const column = Math.floor(index.mercatorX[slot]! * cellsAcross);
-    const row = Math.floor(index.mercatorY[slot]! * cellsAcross);
-    const key = column * 4_194_304 + row;
-    const cell = cells.get(key);
-    if (cell === undefined) cells.set(key, [slot]);
-    else cell.push(slot);
-  }
-
-  const now = view.now;
-  for (const cell of cells.values()) {
-    if (cell.length === 1) {
-      addPoint(cell[0]!);
+  for (let cell = 0; cell < first.length; cell += 1) {
+    const size = count[cell]!;
+    if (size === 1) {
+      addPoint(first[cell]!);
       continue;
     }
-    let breached = 0;
-    let atRisk = 0;
-    let onTrack = 0;
-    let sumLat = 0;
-    let sumLong = 0;
-    let south = 90;
-    let north = -90;
-    let west = 180;
-    let east = -180;
-    for (const slot of cell) {
-      const lat = index.lat[slot]!;
-      const long = index.long[slot]!;
-      sumLat += lat;
-      sumLong += long;
-      if (lat < south) south = lat;
-      if (lat > north) north = lat;
-      if (long < west) west = long;
-      if (long > east) east = long;
-      // As slaState() judges, in comparisons of the index's columns.
-      const due = index.dueKey[slot]!;
-      if (due === NO_SLA_DUE_KEY) continue;
-      if (due <= now) breached += 1;
-      else if (index.atRiskFrom[slot]! <= now) atRisk += 1;
-      else onTrack += 1;
-    }
     const worst: SlaState =
-      breached > 0
+      breached[cell]! > 0
         ? 'breached'
-        : atRisk > 0
+        : atRisk[cell]! > 0
           ? 'at_risk'
-          : onTrack > 0
+          : onTrack[cell]! > 0
             ? 'on_track'
             : 'no_sla';
     layer.clusters.push({
-      long: sumLong / cell.length,
-      lat: sumLat / cell.length,
-      count: cell.length,
+      long: sumLong[cell]! / size,
+      lat: sumLat[cell]! / size,
+      count: size,
       worst,
-      breached,
-      atRisk,
-      bounds: { south, north, west, east },
+      breached: breached[cell]!,
+      atRisk: atRisk[cell]!,
+      bounds: {
+        south: south[cell]!,
+        north: north[cell]!,
+        west: west[cell]!,
+        east: east[cell]!,
+      },
     });
   }
   return layer;

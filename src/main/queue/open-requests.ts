@@ -119,6 +119,8 @@ export class OpenRequests {
   workCode = new Uint8Array(0);
   pending = new Uint8Array(0);
 
+  /** The order of byDue, for sorting a few slots without it. */
+  readonly compareDue: (a: number, b: number) => number;
   /** Time to breach soonest first, then oldest, then by id. */
   readonly byDue: SortedSlots;
   /** Oldest first, then by id. */
@@ -147,12 +149,13 @@ export class OpenRequests {
   constructor() {
     const ids = () => this.ids;
     const live = () => this.slots.values();
-    this.byDue = new SortedSlots((a, b) => {
+    this.compareDue = (a, b) => {
       const due = this.dueKey[a]! - this.dueKey[b]!;
       if (due !== 0) return due;
       const age = this.requestedAt[a]! - this.requestedAt[b]!;
       return age !== 0 ? age : compareIds(ids()[a]!, ids()[b]!);
-    }, live);
+    };
+    this.byDue = new SortedSlots(this.compareDue, live);
     this.byAge = new SortedSlots((a, b) => {
       const age = this.requestedAt[a]! - this.requestedAt[b]!;
       return age !== 0 ? age : compareIds(ids()[a]!, ids()[b]!);

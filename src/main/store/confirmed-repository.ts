@@ -207,7 +207,8 @@ export function createConfirmedRepository(
   const loadSnapshotPage = db.transaction((rows: readonly SyncRequestRow[]) => {
     replaceRows(rows);
     if (seen === null) return;
-    for (const row of rows) seen.run(row[ROW_AT.serviceRequestId]);
+    const idAt = ROW_AT.serviceRequestId;
+    for (const row of rows) seen.run(row[idAt]);
   });
 
   // The queue index is built beside the pages and swapped in only once

@@ -65,22 +65,41 @@ function fromRow(row: OpenRecordRow): OpenRecord {
   };
 }
 
+// The positions read for every row of a snapshot, looked up once.
+const {
+  serviceRequestId: ID_AT,
+  serviceName: NAME_AT,
+  address: ADDRESS_AT,
+  description: DESCRIPTION_AT,
+  neighborhood: NEIGHBORHOOD_AT,
+  queue: QUEUE_AT,
+  department: DEPARTMENT_AT,
+  requestedAt: REQUESTED_AT,
+  slaDueAt: DUE_AT,
+  lat: LAT_AT,
+  long: LONG_AT,
+  workStatus: WORK_AT,
+  assignedCrewId: CREW_AT,
+  serviceCode: CODE_AT,
+  status: STATUS_AT,
+} = ROW_AT;
+
 function fromWireRow(row: SyncRequestRow): OpenRecord {
   return {
-    serviceRequestId: row[ROW_AT.serviceRequestId],
-    serviceName: row[ROW_AT.serviceName],
-    address: row[ROW_AT.address],
-    description: row[ROW_AT.description],
-    neighborhood: row[ROW_AT.neighborhood],
-    queue: row[ROW_AT.queue],
-    department: row[ROW_AT.department],
-    requestedAt: row[ROW_AT.requestedAt],
-    slaDueAt: row[ROW_AT.slaDueAt],
-    lat: row[ROW_AT.lat],
-    long: row[ROW_AT.long],
-    workStatus: row[ROW_AT.workStatus],
-    assignedCrewId: row[ROW_AT.assignedCrewId],
-    serviceCode: row[ROW_AT.serviceCode],
+    serviceRequestId: row[ID_AT],
+    serviceName: row[NAME_AT],
+    address: row[ADDRESS_AT],
+    description: row[DESCRIPTION_AT],
+    neighborhood: row[NEIGHBORHOOD_AT],
+    queue: row[QUEUE_AT],
+    department: row[DEPARTMENT_AT],
+    requestedAt: row[REQUESTED_AT],
+    slaDueAt: row[DUE_AT],
+    lat: row[LAT_AT],
+    long: row[LONG_AT],
+    workStatus: row[WORK_AT],
+    assignedCrewId: row[CREW_AT],
+    serviceCode: row[CODE_AT],
   };
 }
 
@@ -150,7 +169,7 @@ export function createOpenRequestsFeed(db: SqliteDatabase): OpenRequestsFeed {
     snapshotPage(rows) {
       if (staging === null) return;
       for (const row of rows) {
-        if (row[ROW_AT.status] === 'open') staging.upsert(fromWireRow(row));
+        if (row[STATUS_AT] === 'open') staging.upsert(fromWireRow(row));
       }
     },
     finishSnapshot() {

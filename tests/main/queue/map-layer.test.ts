@@ -105,6 +105,27 @@ describe('the map layer', () => {
     expect(close.points.ids.length).toBe(close.inView);
   });
 
+  it('leaves out removed requests, whose slots keep their old place', () => {
+    const index = new OpenRequests();
+    index.upsert(at('KEPT', 42.3, -71.1));
+    index.upsert(at('GONE', 42.31, -71.1));
+    index.remove('GONE');
+
+    const few = mapLayer(index, null, { ...boston, zoom: 12, now: NOW });
+    expect(few.inView).toBe(1);
+    expect(few.points.ids).toEqual(['KEPT']);
+
+    // Among many, too: the clusters count only what is open.
+    const city = cityOf(MAX_POINTS * 2, 5);
+    for (let i = 0; i < 100; i += 1) city.remove(`R${i * 3}`);
+    const many = mapLayer(city, null, { ...boston, zoom: 11, now: NOW });
+    expect(many.inView).toBe(MAX_POINTS * 2 - 100);
+    const counted =
+      many.points.ids.length +
+      many.clusters.reduce((sum, cluster) => sum + cluster.count, 0);
+    expect(counted).toBe(many.inView);
+  });
+
   it('draws only what the filter keeps', () => {
     const index = cityOf(400, 8);
     const test = compileFilter(index, { types: ['Graffiti'] });

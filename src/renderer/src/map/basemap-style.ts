@@ -14,7 +14,6 @@ export const OSM_ATTRIBUTION = '© OpenStreetMap contributors';
 
 export const REQUESTS_SOURCE = 'requests';
 export const REQUESTS_LAYER = 'requests';
-export const CLUSTERS_SOURCE = 'request-clusters';
 export const CLUSTERS_LAYER = 'request-clusters';
 export const CLUSTER_COUNTS_LAYER = 'request-cluster-counts';
 export const SELECTED_SOURCE = 'selected-request';
@@ -229,7 +228,8 @@ function requestLayers(): LayerSpecification[] {
     {
       id: CLUSTERS_LAYER,
       type: 'circle',
-      source: CLUSTERS_SOURCE,
+      source: REQUESTS_SOURCE,
+      filter: ['==', ['get', 'kind'], 'cluster'],
       paint: {
         'circle-color': clusterColor,
         'circle-radius': ['step', ['get', 'count'], 13, 50, 17, 500, 23],
@@ -241,7 +241,8 @@ function requestLayers(): LayerSpecification[] {
     {
       id: CLUSTER_COUNTS_LAYER,
       type: 'symbol',
-      source: CLUSTERS_SOURCE,
+      source: REQUESTS_SOURCE,
+      filter: ['==', ['get', 'kind'], 'cluster'],
       layout: {
         'text-field': ['get', 'label'],
         'text-font': ['Noto Sans Medium'],
@@ -254,6 +255,7 @@ function requestLayers(): LayerSpecification[] {
       id: REQUESTS_LAYER,
       type: 'circle',
       source: REQUESTS_SOURCE,
+      filter: ['==', ['get', 'kind'], 'point'],
       paint: {
         'circle-color': slaColorExpression,
         'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, 3, 16, 6],
@@ -312,10 +314,6 @@ export function buildBasemapStyle(origin: string): StyleSpecification {
         type: 'geojson',
         data: { type: 'FeatureCollection', features: [] },
         promoteId: 'id',
-      },
-      [CLUSTERS_SOURCE]: {
-        type: 'geojson',
-        data: { type: 'FeatureCollection', features: [] },
       },
       [SELECTED_SOURCE]: {
         type: 'geojson',

@@ -12,13 +12,13 @@ import {
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useCallback, useEffect, useRef, useState } from 'react';
 
+import type { MapLayer } from '../../../shared/contract';
 import { slaState, type SlaState } from '../../../shared/domain';
 import { appStore, useAppStore } from '../store/use-app-store';
 import { AreaPicker } from './area-picker';
 import {
   BASEMAP_BOUNDS,
   CLUSTERS_LAYER,
-  CLUSTERS_SOURCE,
   INITIAL_VIEW,
   REQUESTS_LAYER,
   REQUESTS_SOURCE,
@@ -27,12 +27,7 @@ import {
   buildBasemapStyle,
   selectedFilter,
 } from './basemap-style';
-import {
-  clusterFeatures,
-  pointStates,
-  statesChanged,
-  toFeatureCollection,
-} from './map-points';
+import { layerFeatures, pointStates, statesChanged } from './map-points';
 import { MapLegend } from './map-legend';
 import { UnlocatedList } from './unlocated-list';
 
@@ -64,14 +59,16 @@ export function MapView() {
   const [styleLoaded, setStyleLoaded] = useState(false);
   const [drawn, setDrawn] = useState(false);
   // Counts the layers the map's sources took in, and those drawn, so a
-  // test or bench can wait for the next one.
-  const [appliedLayers, setAppliedLayers] = useState(0);
-  const [drawnLayers, setDrawnLayers] = useState(0);
+  // test or bench can wait for the next one. Written to the element the
+  // moment they happen: a state update would wait for React's next pass,
+  // which a busy map can hold back by a frame or more.
+  const appliedLayers = useRef(0);
+  const drawnLayers = useRef(0);
   const [lasso, setLasso] = useState(false);
   const shownStates = useRef<SlaState[]>([]);
   const shownLayer = useRef<unknown>(null);
 
-  const layer = useAppStore((state) => state.layer);
+  const inView = useAppStore((state) => state.layer?.inView ?? null);
   const now = useAppStore((state) => state.now);
   const selectedId = useAppStore((state) => state.selectedId);
   const selectedFrom = useAppStore((state) => state.selectedFrom);
@@ -157,42 +154,58 @@ export function MapView() {
   }, []);
 
   // The layer's points and clusters; a clock tick redraws the points only
-  // when one of them changed colour.
+  // when one of them changed colour. Fed straight from the store rather
+  // than from a render: a new layer reaches the map's worker at once, not
+  // after React's next pass.
   useEffect(() => {
-    if (!map || !styleLoaded || !layer) return;
+    if (!map || !styleLoaded) return;
 
-    const states = pointStates(layer.points, now);
-    const unchanged =
-      shownLayer.current === layer &&
-      !statesChanged(shownStates.current, states);
-    if (unchanged) return;
+    const show = (layer: MapLayer | null, now: number) => {
+      if (!layer) return;
+      const states = pointStates(layer.points, now);
+      const unchanged =
+        shownLayer.current === layer &&
+        !statesChanged(shownStates.current, states);
+      if (unchanged) return;
 
-    const points = map.getSource<GeoJSONSource>(REQUESTS_SOURCE);
-    const clusters = map.getSource<GeoJSONSource>(CLUSTERS_SOURCE);
-    if (!points || !clusters) return;
+      const source = map.getSource<GeoJSONSource>(REQUESTS_SOURCE);
+      if (!source) return;
 
-    const newLayer = shownLayer.current !== layer;
-    shownLayer.current = layer;
-    shownStates.current = states;
-    const updates = [points.setData(toFeatureCollection(layer.points, states))];
-    if (newLayer)
-      updates.push(clusters.setData(clusterFeatures(layer.clusters)));
-    void Promise.all(updates).then(() => {
-      if (newLayer) setAppliedLayers((count) => count + 1);
-      // Drawn at the first frame with both sources loaded: a test can
-      // click what it sees, and a bench can time it.
-      const drawnNow = () => {
-        const loaded =
-          map.isSourceLoaded(REQUESTS_SOURCE) &&
-          map.isSourceLoaded(CLUSTERS_SOURCE);
-        if (!loaded) return void map.once('render', drawnNow);
-        setDrawn(true);
-        if (newLayer) setDrawnLayers((count) => count + 1);
-      };
-      map.once('render', drawnNow);
-      map.triggerRepaint();
+      const newLayer = shownLayer.current !== layer;
+      shownLayer.current = layer;
+      shownStates.current = states;
+      void source.setData(layerFeatures(layer, states)).then(() => {
+        const frame = containerRef.current;
+        if (newLayer && frame) {
+          appliedLayers.current += 1;
+          frame.dataset.appliedLayers = String(appliedLayers.current);
+        }
+        // Drawn at the first frame with the source loaded: a test can
+        // click what it sees, and a bench can time it.
+        const drawnNow = () => {
+          if (!map.isSourceLoaded(REQUESTS_SOURCE)) {
+            return void map.once('render', drawnNow);
+          }
+          setDrawn(true);
+          const frame = containerRef.current;
+          if (newLayer && frame) {
+            drawnLayers.current += 1;
+            frame.dataset.drawnLayers = String(drawnLayers.current);
+          }
+        };
+        map.once('render', drawnNow);
+        map.triggerRepaint();
+      });
+    };
+
+    const { layer, now } = appStore.getState();
+    show(layer, now);
+    return appStore.subscribe((state, previous) => {
+      if (state.layer !== previous.layer || state.now !== previous.now) {
+        show(state.layer, state.now);
+      }
     });
-  }, [map, styleLoaded, layer, now]);
+  }, [map, styleLoaded]);
 
   // The selected request, drawn above the rest wherever it is.
   useEffect(() => {
@@ -256,8 +269,6 @@ export function MapView() {
         className="map"
         data-testid="map"
         data-ready={styleLoaded && drawn ? 'true' : 'false'}
-        data-applied-layers={appliedLayers}
-        data-drawn-layers={drawnLayers}
         data-lasso={lasso ? 'true' : 'false'}
         role="region"
         aria-label="Map of open requests"
@@ -275,9 +286,9 @@ export function MapView() {
         >
           {lasso ? 'Drawing: drag around requests' : 'Lasso'}
         </button>
-        {layer ? (
+        {inView !== null ? (
           <span className="map-count" data-testid="map-count">
-            {layer.inView.toLocaleString()} in view
+            {inView.toLocaleString()} in view
           </span>
         ) : null}
       </div>

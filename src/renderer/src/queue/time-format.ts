@@ -31,6 +31,46 @@ export function formatCountdown(dueAt: number, now: number): string {
     : `${formatDuration(-left)} late`;
 }
 
+/** The formats formatDueTime uses, in one time zone. */
+type DueFormats = {
+  day: Intl.DateTimeFormat;
+  time: Intl.DateTimeFormat;
+  dayAndTime: Intl.DateTimeFormat;
+};
+
+// Making a format costs far more than using one, and the queue writes a
+// due time for every visible row at every render: one set per time zone.
+const dueFormats = new Map<string, DueFormats>();
+
+function dueFormatsIn(timeZone: string | undefined): DueFormats {
+  const key = timeZone ?? '';
+  let formats = dueFormats.get(key);
+  if (formats === undefined) {
+    const clock = {
+      timeZone,
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    } as const;
+    formats = {
+      day: new Intl.DateTimeFormat('en-CA', {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      }),
+      time: new Intl.DateTimeFormat('en-US', clock),
+      dayAndTime: new Intl.DateTimeFormat('en-US', {
+        ...clock,
+        month: 'short',
+        day: 'numeric',
+      }),
+    };
+    dueFormats.set(key, formats);
+  }
+  return formats;
+}
+
 /**
  * The due time: clock time when due today, else month and day too. The
  * time zone is the dispatcher's own unless given (tests pin one).
@@ -40,19 +80,8 @@ export function formatDueTime(
   now: number,
   timeZone?: string,
 ): string {
-  const day = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  });
-  const sameDay = day.format(dueAt) === day.format(now);
+  const formats = dueFormatsIn(timeZone);
+  const sameDay = formats.day.format(dueAt) === formats.day.format(now);
 
-  return new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    ...(sameDay ? {} : { month: 'short', day: 'numeric' }),
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(dueAt);
+  return (sameDay ? formats.time : formats.dayAndTime).format(dueAt);
 }
