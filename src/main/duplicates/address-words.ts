@@ -186,6 +186,22 @@ export function sameAddress(a: AddressWords, b: AddressWords): boolean {
 const MAX_KEYED_RANGE = 50;
 
 /**
+ * The house numbers an address is keyed by (see addressKeys): every one it
+ * covers, and with `span` that many either side; only the two ends of a
+ * range longer than MAX_KEYED_RANGE.
+ */
+export function keyedHouseNumbers(house: HouseNumbers, span = 0): number[] {
+  if (house.to - house.from > MAX_KEYED_RANGE) return [house.from, house.to];
+
+  const numbers: number[] = [];
+  for (let n = Math.max(0, house.from - span); n <= house.to + span; n++) {
+    numbers.push(n);
+  }
+
+  return numbers;
+}
+
+/**
  * Lookup keys such that two addresses that are the same address (see
  * sameAddress) share at least one, unless one spans more than 50 house
  * numbers: e.g. "tremont st#12", or "boylston st&tremont st" for a
@@ -196,14 +212,7 @@ export function addressKeys(address: AddressWords, span = 0): string[] {
   const { streets, house } = address;
   if (!house) return streets.length >= 2 ? [streets.join('&')] : [];
 
-  const from = Math.max(0, house.from - span);
-  const to = house.to + span;
-  const numbers: number[] = [];
-  if (house.to - house.from <= MAX_KEYED_RANGE) {
-    for (let n = from; n <= to; n++) numbers.push(n);
-  } else {
-    numbers.push(house.from, house.to);
-  }
+  const numbers = keyedHouseNumbers(house, span);
 
   return streets.flatMap((street) => numbers.map((n) => `${street}#${n}`));
 }

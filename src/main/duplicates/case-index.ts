@@ -2,38 +2,51 @@
 // closed), held in memory: by id; on a grid per problem (the type, and a
 // description that names a type), for "within R metres of here"; by
 // street and by address, also per problem, for requests with an address
-// but no location (a grid cannot find them); and by description word,
-// for requests with neither.
+// but no location (a grid cannot find them); and by description word and
+// by hour opened, for requests with neither.
 import { metresBetween } from '../dispatch/geo-distance';
-import { addressKeys, type AddressWords } from './address-words';
+import {
+  addressKeys,
+  keyedHouseNumbers,
+  type AddressWords,
+} from './address-words';
 import { caseFeatures, type CaseFeatures } from './case-features';
 import type { DupCase } from './duplicate-types';
 import { MIN_CELL_M, SpatialGrid } from './spatial-grid';
+
+const HOUR_MS = 3_600_000;
+
+function hourOf(time: number): number {
+  return Math.floor(time / HOUR_MS);
+}
 
 /** A couple of hundred metres: a few cells answer a duplicate search. */
 const DEFAULT_CELL_M = 200;
 
 export type NearbyCase = { features: CaseFeatures; distanceM: number };
 
-type Buckets = Map<string, Set<CaseFeatures>>;
+type Buckets<K = string> = Map<K, Set<CaseFeatures>>;
+
+/** Files a case in (addTo) or out of (removeFrom) one bucket. */
+type Change = <K>(buckets: Buckets<K>, key: K, features: CaseFeatures) => void;
 
 const NONE: ReadonlySet<CaseFeatures> = new Set();
 
-function addTo(buckets: Buckets, key: string, features: CaseFeatures) {
+function addTo<K>(buckets: Buckets<K>, key: K, features: CaseFeatures) {
   const bucket = buckets.get(key) ?? new Set<CaseFeatures>();
   bucket.add(features);
   buckets.set(key, bucket);
 }
 
-function removeFrom(buckets: Buckets, key: string, features: CaseFeatures) {
+function removeFrom<K>(buckets: Buckets<K>, key: K, features: CaseFeatures) {
   const bucket = buckets.get(key);
   bucket?.delete(features);
   if (bucket?.size === 0) buckets.delete(key);
 }
 
-function inBuckets(
-  buckets: Buckets,
-  keys: Iterable<string>,
+function inBuckets<K>(
+  buckets: Buckets<K>,
+  keys: Iterable<K>,
   into: ReadonlySet<CaseFeatures>[] = [],
 ): ReadonlySet<CaseFeatures>[] {
   for (const key of keys) {
@@ -44,23 +57,29 @@ function inBuckets(
   return into;
 }
 
-/** Buckets by problem (see problemKeys), then by street or address key. */
-type ProblemBuckets = Map<string, Buckets>;
+/**
+ * Buckets under a first key, then a second: by problem (see problemKeys),
+ * then by street or address key; or by street, then by house number.
+ */
+type TwoLevelBuckets<K = string> = Map<string, Buckets<K>>;
 
-function fileByProblem(
-  byProblem: ProblemBuckets,
-  problem: string,
-  key: string,
+/** Buckets by problem (see problemKeys), then by street or address key. */
+type ProblemBuckets = TwoLevelBuckets;
+
+function fileUnder<K>(
+  twoLevel: TwoLevelBuckets<K>,
+  first: string,
+  key: K,
   features: CaseFeatures,
-  change: (buckets: Buckets, key: string, features: CaseFeatures) => void,
+  change: Change,
 ): void {
-  let buckets = byProblem.get(problem);
+  let buckets = twoLevel.get(first);
   if (!buckets) {
     buckets = new Map();
-    byProblem.set(problem, buckets);
+    twoLevel.set(first, buckets);
   }
   change(buckets, key, features);
-  if (buckets.size === 0) byProblem.delete(problem);
+  if (buckets.size === 0) twoLevel.delete(first);
 }
 
 /** The buckets under any of `problems` for any of `keys`. */
@@ -93,10 +112,18 @@ export class CaseIndex {
   private readonly unlocatedByStreet: Buckets = new Map();
   private readonly byAddress: Buckets = new Map();
   private readonly unlocatedByAddress: Buckets = new Map();
+  /**
+   * Unlocated cases with a house number, by street, then by the numbers
+   * keyedHouseNumbers gives: numbers rather than address-key strings,
+   * which a full scan would build by the million to look up neighbours.
+   */
+  private readonly unlocatedByHouse: TwoLevelBuckets<number> = new Map();
   private readonly byProblemAddress: ProblemBuckets = new Map();
   private readonly byProblemStreet: ProblemBuckets = new Map();
   private readonly unlocatedByProblemStreet: ProblemBuckets = new Map();
   private readonly placelessByWord: Buckets = new Map();
+  /** Cases with no location and no street, by problem, then by hour opened. */
+  private readonly placelessByHour: TwoLevelBuckets<number> = new Map();
   private readonly byWord: Buckets = new Map();
 
   constructor(options: { cellM?: number } = {}) {
@@ -219,8 +246,13 @@ export class CaseIndex {
     problems: Iterable<string> = this.grids.keys(),
   ): ReadonlySet<CaseFeatures>[] {
     const cells: ReadonlySet<CaseFeatures>[] = [];
+    // Every grid has cells of one size: the keys are worked out once.
+    let keys: number[] | undefined;
     for (const problem of problems) {
-      this.grids.get(problem)?.cellsNear(lat, long, radiusM, cells);
+      const grid = this.grids.get(problem);
+      if (!grid) continue;
+      keys ??= grid.keysNear(lat, long, radiusM);
+      grid.cellsAt(keys, cells);
     }
 
     return cells;
@@ -269,6 +301,15 @@ export class CaseIndex {
     features: CaseFeatures,
     problems: Iterable<string>,
   ): ReadonlySet<CaseFeatures>[] {
+    // Most addresses hold one case (often this one): one look at the
+    // address alone spares a look per problem.
+    const alone = features.addressKeys.every((key) => {
+      const bucket = this.byAddress.get(key);
+
+      return !bucket || (bucket.size === 1 && bucket.has(features));
+    });
+    if (alone) return [];
+
     return problemBuckets(
       this.byProblemAddress,
       problems,
@@ -286,18 +327,64 @@ export class CaseIndex {
     address: AddressWords,
     span = 0,
   ): ReadonlySet<CaseFeatures>[] {
-    let anyOnStreet = false;
-    for (const street of address.streets) {
-      anyOnStreet ||= this.unlocatedByStreet.has(street);
+    const { streets, house } = address;
+    if (!house) {
+      // A crossing, keyed by its streets; or a bare street, by nothing.
+      return inBuckets(this.unlocatedByAddress, addressKeys(address));
     }
-    if (!anyOnStreet) return [];
 
-    return inBuckets(this.unlocatedByAddress, addressKeys(address, span));
+    const found: ReadonlySet<CaseFeatures>[] = [];
+    let numbers: number[] | undefined;
+    for (const street of streets) {
+      const byNumber = this.unlocatedByHouse.get(street);
+      if (!byNumber) continue;
+
+      numbers ??= keyedHouseNumbers(house, span);
+      inBuckets(byNumber, numbers, found);
+    }
+
+    return found;
   }
 
   /** Cases with no location and no street whose description has the word. */
   placelessWith(word: string): ReadonlySet<CaseFeatures> {
     return this.placelessByWord.get(word) ?? NONE;
+  }
+
+  /**
+   * Cases with no location and no street, of these problems (see
+   * problemKeys), opened between `from` and `to` (epoch ms), give or take
+   * the hour they were opened in: a superset, for callers that check the
+   * time apart.
+   */
+  placelessOpenedBetween(
+    problems: Iterable<string>,
+    from: number,
+    to: number,
+  ): ReadonlySet<CaseFeatures>[] {
+    const found: ReadonlySet<CaseFeatures>[] = [];
+    const first = hourOf(from);
+    const last = hourOf(to);
+
+    for (const problem of problems) {
+      const byHour = this.placelessByHour.get(problem);
+      if (!byHour) continue;
+
+      // A span longer than the hours on file (even an endless one) is
+      // read by the hours on file instead.
+      if (last - first >= byHour.size) {
+        for (const [hour, bucket] of byHour) {
+          if (hour >= first && hour <= last) found.push(bucket);
+        }
+      } else {
+        for (let hour = first; hour <= last; hour++) {
+          const bucket = byHour.get(hour);
+          if (bucket) found.push(bucket);
+        }
+      }
+    }
+
+    return found;
   }
 
   /**
@@ -309,19 +396,16 @@ export class CaseIndex {
   }
 
   /** Files a case in (or out of) every lookup but the grid. */
-  private file(
-    features: CaseFeatures,
-    change: (buckets: Buckets, key: string, features: CaseFeatures) => void,
-  ): void {
+  private file(features: CaseFeatures, change: Change): void {
     const located = features.point !== null;
 
     for (const street of features.address.streets) {
       change(this.byStreet, street, features);
       if (!located) change(this.unlocatedByStreet, street, features);
       for (const problem of features.problems) {
-        fileByProblem(this.byProblemStreet, problem, street, features, change);
+        fileUnder(this.byProblemStreet, problem, street, features, change);
         if (!located) {
-          fileByProblem(
+          fileUnder(
             this.unlocatedByProblemStreet,
             problem,
             street,
@@ -331,16 +415,30 @@ export class CaseIndex {
         }
       }
     }
+    const { house } = features.address;
+    if (!located && house) {
+      for (const street of features.address.streets) {
+        for (const n of keyedHouseNumbers(house)) {
+          fileUnder(this.unlocatedByHouse, street, n, features, change);
+        }
+      }
+    }
     for (const key of features.addressKeys) {
       change(this.byAddress, key, features);
       if (!located) change(this.unlocatedByAddress, key, features);
       for (const problem of features.problems) {
-        fileByProblem(this.byProblemAddress, problem, key, features, change);
+        fileUnder(this.byProblemAddress, problem, key, features, change);
       }
     }
     for (const word of features.words) {
       change(this.byWord, word, features);
       if (features.placeless) change(this.placelessByWord, word, features);
+    }
+    if (features.placeless) {
+      const hour = hourOf(features.dupCase.openedAt);
+      for (const problem of features.problems) {
+        fileUnder(this.placelessByHour, problem, hour, features, change);
+      }
     }
   }
 }

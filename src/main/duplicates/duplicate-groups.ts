@@ -60,6 +60,12 @@ function* linkOpenRequests(
   options: GroupOptions,
 ): Generator<void, DuplicateLink[]> {
   const { strongScore = DEFAULT_STRONG_SCORE, ...candidateOptions } = options;
+  const strongOnly: CandidateOptions = {
+    ...candidateOptions,
+    minScore: strongScore,
+    // Worded for the strongest link of each group only, once joined.
+    withReasons: false,
+  };
   const links: DuplicateLink[] = [];
   let sinceYield = 0;
 
@@ -69,12 +75,7 @@ function* linkOpenRequests(
     const dupCase = index.get(id);
     if (dupCase === undefined || !isOpen(dupCase, now)) continue;
 
-    const candidates = findCandidates(dupCase, index, now, {
-      ...candidateOptions,
-      minScore: strongScore,
-      // Worded for the strongest link of each group only, once joined.
-      withReasons: false,
-    });
+    const candidates = findCandidates(dupCase, index, now, strongOnly);
     for (const { id, score } of candidates) {
       if (isOpen(index.get(id), now)) {
         links.push({ from: dupCase.id, to: id, score });

@@ -90,20 +90,78 @@ export function typeWeight(relation: TypeRelation): number {
   return TYPE_WEIGHT[relation];
 }
 
-/** 1 at the same spot, 1/2 at HALF_CLOSENESS_M, falling slowly after. */
-function closeness(distanceM: number): number {
-  return 1 / (1 + distanceM / HALF_CLOSENESS_M);
+/**
+ * Reports opened minutes apart are likelier one event seen from different
+ * spots: a dark stretch of street, a pole down across a corner, a litter
+ * basket overflowing in a square. For them closeness reaches up to
+ * 1 + BURST_REACH times as far, the extra reach halving every
+ * BURST_HALF_LIFE_MS. Where each reporter stood is a guess, though, so
+ * the burst lifts closeness no higher than BURST_CEILING (as close as
+ * HALF_CLOSENESS_M apart): a far pair becomes worth showing, never a
+ * strong link on time alone.
+ */
+const BURST_REACH = 2;
+const BURST_HALF_LIFE_MS = HOUR_MS;
+const BURST_CEILING = 0.5;
+
+/** 1 at the same spot, 1/2 at `halfM`, falling slowly after. */
+function closenessWithin(distanceM: number, halfM: number): number {
+  return 1 / (1 + distanceM / halfM);
+}
+
+/** 1 for reports opened together, halving every BURST_HALF_LIFE_MS. */
+function burstShare(gapMs: number): number {
+  return 0.5 ** (gapMs / BURST_HALF_LIFE_MS);
+}
+
+/**
+ * The longest time apart two requests with no place at all can be opened
+ * and still score `minScore` on time alone (see placePart).
+ */
+export function placelessBurstMs(minScore: number): number {
+  if (minScore >= PLACELESS_PLACE) return 0;
+  if (minScore <= 0) return Infinity;
+
+  return BURST_HALF_LIFE_MS * Math.log2(PLACELESS_PLACE / minScore);
+}
+
+/** How near two located reports are, 0..1, counting a burst. */
+function closeness(distanceM: number, gapMs: number): number {
+  const near = closenessWithin(distanceM, HALF_CLOSENESS_M);
+  if (near >= BURST_CEILING) return near;
+
+  const burstHalfM = HALF_CLOSENESS_M * (1 + BURST_REACH * burstShare(gapMs));
+
+  return Math.max(
+    near,
+    Math.min(BURST_CEILING, closenessWithin(distanceM, burstHalfM)),
+  );
+}
+
+/**
+ * The most the place part can be for located requests `distanceM` apart
+ * and opened `gapMs` apart, unless they share an address: a cheap bound
+ * for dropping a pair before scoring it.
+ */
+export function placeReach(distanceM: number, gapMs: number): number {
+  return closeness(distanceM, gapMs);
 }
 
 /**
  * The farthest apart two requests can be and still score `minScore` with
- * everything else perfect: how far to search.
+ * everything else perfect: how far to search. A burst reaches farther,
+ * but only for minimums it can reach at all.
  */
 export function radiusForScore(minScore: number): number {
   if (minScore <= 0) return Infinity;
   if (minScore >= 1) return 0;
 
-  return HALF_CLOSENESS_M * (1 / minScore - 1);
+  const halfM =
+    minScore > BURST_CEILING
+      ? HALF_CLOSENESS_M
+      : HALF_CLOSENESS_M * (1 + BURST_REACH);
+
+  return halfM * (1 / minScore - 1);
 }
 
 /**
@@ -144,9 +202,19 @@ function placePart(
   subject: CaseFeatures,
   other: CaseFeatures,
   distanceM: number | null,
+  gapMs: number,
 ): number {
   if (subject.placeless || other.placeless) {
-    return PLACELESS_PLACE * wordOverlap(subject.words, other.words);
+    // With no place on either side, time apart stands in for distance:
+    // two such requests of one problem minutes apart are most often one
+    // caller's report taken twice, or two callers about one event.
+    const bothPlaceless = subject.placeless && other.placeless;
+    const byTime = bothPlaceless ? burstShare(gapMs) : 0;
+
+    return (
+      PLACELESS_PLACE *
+      Math.max(wordOverlap(subject.words, other.words), byTime)
+    );
   }
 
   const same = sameAddress(subject.address, other.address);
@@ -156,7 +224,8 @@ function placePart(
   let place: number;
   if (gapM !== null) {
     place =
-      closeness(gapM) * addressFactor(subject.address, other.address, same);
+      closeness(gapM, gapMs) *
+      addressFactor(subject.address, other.address, same);
   } else {
     place = shareStreet(subject.address, other.address) ? SAME_STREET_ALONE : 0;
   }
@@ -191,9 +260,8 @@ export function pairScore(
   relation: TypeRelation,
   distanceM: number | null,
 ): number {
-  const place = placePart(subject, other, distanceM);
-
   const gapMs = Math.abs(subject.dupCase.openedAt - other.dupCase.openedAt);
+  const place = placePart(subject, other, distanceM, gapMs);
   const time =
     TIME_FLOOR + (1 - TIME_FLOOR) * 0.5 ** (gapMs / TIME_HALF_LIFE_MS);
 

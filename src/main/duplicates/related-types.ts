@@ -192,12 +192,6 @@ export function typesRelatedTo(type: string): ReadonlySet<string> {
 
 const NO_TYPES: ReadonlySet<string> = new Set();
 
-const STRENGTH: Record<TypeRelation, number> = {
-  same: 2,
-  related: 1,
-  other: 0,
-};
-
 type Typed = { type: string; description: string | null };
 
 /**
@@ -206,18 +200,26 @@ type Typed = { type: string; description: string | null };
  * first choice in the description ("Abandoned Bicycle" on a Sign Repair).
  */
 export function requestRelation(a: Typed, b: Typed): TypeRelation {
-  let best = relatedTypes(a.type, b.type);
-  if (best === 'same') return best;
+  const byType = relatedTypes(a.type, b.type);
+  if (byType === 'same') return byType;
 
-  for (const [from, to] of [
-    [a.description?.trim(), b.type],
-    [a.type, b.description?.trim()],
-  ] as const) {
-    if (from === undefined || to === undefined) continue;
-    const relation = relatedTypes(from, to);
-    if (relation === 'same') return relation;
-    if (STRENGTH[relation] > STRENGTH[best]) best = relation;
-  }
+  // Scored for every pair a search reads: no arrays, and most
+  // descriptions are absent or the type's own name, which adds nothing.
+  const aSays = describedRelation(a, b.type);
+  if (aSays === 'same') return aSays;
+  const bSays = describedRelation(b, a.type);
+  if (bSays === 'same') return bSays;
 
-  return best;
+  const related =
+    byType === 'related' || aSays === 'related' || bSays === 'related';
+
+  return related ? 'related' : 'other';
+}
+
+/** How the problem `typed`'s description names relates to `type`. */
+function describedRelation(typed: Typed, type: string): TypeRelation {
+  const described = typed.description?.trim();
+  if (!described || described === typed.type) return 'other';
+
+  return relatedTypes(described, type);
 }

@@ -10,16 +10,18 @@ const MIN_COS_LAT = 0.01;
 const BOX_SLACK = 1.01;
 
 /**
- * One number per cell: columns stay inside +-2^21 for any cell at least
- * MIN_CELL_M wide, so row and column never collide, and a number hashes faster
- * than a "row:col" string.
+ * One small integer per cell: V8 hashes those far faster than larger
+ * numbers or "row:col" strings, and a search looks up dozens of cells.
+ * Rows and columns wrap every 2^15 cells, so cells at least 2^15 * MIN_CELL_M
+ * (327 km) apart share a key: a city never spans that, and callers check
+ * the distance of what a cell holds anyway.
  */
-const COLUMNS = 2 ** 22;
+const WRAP = 2 ** 15;
 
 export const MIN_CELL_M = 10;
 
 function cellKey(row: number, col: number): number {
-  return row * COLUMNS + col;
+  return (row & (WRAP - 1)) * WRAP + (col & (WRAP - 1));
 }
 
 export class SpatialGrid<T> {
@@ -71,19 +73,40 @@ export class SpatialGrid<T> {
     metres: number,
     into: ReadonlySet<T>[] = [],
   ): ReadonlySet<T>[] {
+    return this.cellsAt(this.keysNear(lat, long, metres), into);
+  }
+
+  /**
+   * The keys of the cells `near` reads. Grids with cells of one size share
+   * them, so a search over many grids works them out once.
+   */
+  keysNear(lat: number, long: number, metres: number): number[] {
     // A little slack: the box is exact at the centre's latitude only.
     const box = boxAround(lat, long, metres * BOX_SLACK + 1);
     const firstRow = this.rowOf(box.south);
     const lastRow = this.rowOf(box.north);
+    const keys: number[] = [];
 
     for (let row = firstRow; row <= lastRow; row++) {
       const width = this.cellLongFor(row);
       const lastCol = Math.floor(box.east / width);
 
       for (let col = Math.floor(box.west / width); col <= lastCol; col++) {
-        const cell = this.cells.get(cellKey(row, col));
-        if (cell) into.push(cell);
+        keys.push(cellKey(row, col));
       }
+    }
+
+    return keys;
+  }
+
+  /** The non-empty cells among `keys` (from keysNear), added to `into`. */
+  cellsAt(
+    keys: readonly number[],
+    into: ReadonlySet<T>[] = [],
+  ): ReadonlySet<T>[] {
+    for (const key of keys) {
+      const cell = this.cells.get(key);
+      if (cell) into.push(cell);
     }
 
     return into;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import {
   addressKeys,
+  keyedHouseNumbers,
   addressWords,
   sameAddress,
   shareStreet,
@@ -140,6 +141,33 @@ describe('shareStreet', () => {
     expect(
       shareStreet(addressWords('153 Rowe St'), addressWords('153 Seymour St')),
     ).toBe(false);
+  });
+});
+
+describe('keyedHouseNumbers', () => {
+  it('lists the numbers addressKeys keys a house by, span and all', () => {
+    for (const [address, span] of [
+      ['12 Tremont St', 0],
+      ['12 Tremont St', 3],
+      ['2-4 Tremont St', 5],
+      ['100-300 Tremont St', 4],
+    ] as const) {
+      const house = addressWords(address).house!;
+      const keys = keyedHouseNumbers(house, span).map((n) => `tremont st#${n}`);
+
+      expect(keys, `${address} ${span}`).toEqual(
+        addressKeys(addressWords(address), span),
+      );
+    }
+  });
+
+  it('keys a range past 50 numbers by its ends only, span or not', () => {
+    const long = addressWords('100-300 Tremont St').house!;
+
+    expect(keyedHouseNumbers(long, 4)).toEqual([100, 300]);
+    expect(keyedHouseNumbers({ from: 3, to: 3 }, 5)).toEqual([
+      0, 1, 2, 3, 4, 5, 6, 7, 8,
+    ]);
   });
 });
 

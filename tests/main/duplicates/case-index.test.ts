@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { addressWords } from '../../../src/main/duplicates/address-words';
 import { CaseIndex } from '../../../src/main/duplicates/case-index';
 import type { CaseFeatures } from '../../../src/main/duplicates/case-features';
-import { caseAtMetres, dupCase, metresFrom, ORIGIN } from './dup-case';
+import {
+  caseAtMetres,
+  dupCase,
+  HOUR,
+  metresFrom,
+  ORIGIN,
+  T0,
+} from './dup-case';
 
 const ids = (found: Iterable<CaseFeatures>) =>
   [...found].map((features) => features.dupCase.id).sort();
@@ -182,6 +189,20 @@ describe('CaseIndex', () => {
     expect(idsIn(index.atAddress(house, 4))).toEqual(['next door', 'range']);
     expect(idsIn(index.unlocatedAtAddress(house, 4))).toEqual(['next door']);
     expect(idsIn(index.unlocatedAtAddress(house))).toEqual([]);
+    // A long range is keyed by its ends: a neighbour of an end finds it.
+    index.add(
+      dupCase('block', { ...unplaced, address: '100-300 Stoughton St' }),
+    );
+    expect(
+      idsIn(index.unlocatedAtAddress(addressWords('302 Stoughton St'), 4)),
+    ).toEqual(['block']);
+    expect(
+      idsIn(index.unlocatedAtAddress(addressWords('200 Stoughton St'), 4)),
+    ).toEqual([]);
+    index.remove('block');
+    expect(
+      idsIn(index.unlocatedAtAddress(addressWords('302 Stoughton St'), 4)),
+    ).toEqual([]);
     expect(
       idsIn(
         index.atAddress(
@@ -191,6 +212,38 @@ describe('CaseIndex', () => {
     ).toEqual(['crossing']);
     // A bare street is no address.
     expect(idsIn(index.atAddress(addressWords('Stoughton St')))).toEqual([]);
+  });
+
+  it('finds placeless cases of a problem by the hour they were opened', () => {
+    const index = new CaseIndex();
+    const comment = {
+      type: 'General Comments For a Program or Policy',
+      ...unplaced,
+    };
+    const problems = [comment.type];
+    index.add(dupCase('now', comment));
+    index.add(dupCase('before', { ...comment, openedAt: T0 - 2 * HOUR }));
+    index.add(dupCase('placed', { type: comment.type }));
+    index.add(dupCase('on a street', { ...comment, address: '1 Circuit Dr' }));
+    index.add(dupCase('other type', { ...comment, type: 'Call Log' }));
+
+    expect(idsIn(index.placelessOpenedBetween(problems, T0, T0))).toEqual([
+      'now',
+    ]);
+    expect(
+      idsIn(index.placelessOpenedBetween(problems, T0 - 2 * HOUR, T0)),
+    ).toEqual(['before', 'now']);
+    expect(idsIn(index.placelessOpenedBetween(['Call Log'], T0, T0))).toEqual([
+      'other type',
+    ]);
+
+    // An endless span reads every hour on file rather than every hour.
+    expect(
+      idsIn(index.placelessOpenedBetween(problems, -Infinity, Infinity)),
+    ).toEqual(['before', 'now']);
+
+    index.remove('now');
+    expect(idsIn(index.placelessOpenedBetween(problems, T0, T0))).toEqual([]);
   });
 
   it('finds cases by description word, and the placeless ones apart', () => {

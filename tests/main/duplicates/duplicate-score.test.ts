@@ -1,14 +1,27 @@
 import { describe, expect, it } from 'vitest';
 
 import { caseFeatures } from '../../../src/main/duplicates/case-features';
+import { DEFAULT_STRONG_SCORE } from '../../../src/main/duplicates/duplicate-groups';
 import {
   houseSpanForScore,
   OTHER_TYPE_REACH,
+  placelessBurstMs,
+  placeReach,
   radiusForScore,
   scorePair,
 } from '../../../src/main/duplicates/duplicate-score';
 import type { DupCase } from '../../../src/main/duplicates/duplicate-types';
-import { caseAtMetres, DAY, dupCase, HOUR, MINUTE, T0 } from './dup-case';
+import { DEFAULT_MIN_SCORE } from '../../../src/main/duplicates/find-candidates';
+import { seededRandom } from '../../support/seeded-random';
+import {
+  caseAtMetres,
+  DAY,
+  dupCase,
+  HOUR,
+  MINUTE,
+  ORIGIN,
+  T0,
+} from './dup-case';
 
 const NOW = T0 + HOUR;
 const unplaced = { lat: null, long: null };
@@ -150,10 +163,117 @@ describe('scorePair', () => {
     };
     const a = dupCase('A', park);
     const b = dupCase('B', { ...park, lat: 42.3, long: -71.09 });
-    const c = dupCase('C', { ...park, description: "King's Chapel" });
+    // A day apart, so time apart cannot stand in for the place.
+    const c = dupCase('C', {
+      ...park,
+      description: "King's Chapel",
+      openedAt: T0 - DAY,
+    });
 
     expect(scoreOf(a, b)).toBeGreaterThan(0);
-    expect(scoreOf(a, c)).toBe(0);
+    expect(scoreOf(a, c)).toBeCloseTo(0, 6);
+  });
+
+  it('places two requests with no place by minutes apart, not hours', () => {
+    const comment = {
+      type: 'General Comments For a Program or Policy',
+      ...unplaced,
+    };
+    const a = dupCase('A', comment);
+    const minutes = dupCase('B', { ...comment, openedAt: T0 - 5 * MINUTE });
+    const hours = dupCase('C', { ...comment, openedAt: T0 - 4 * HOUR });
+    const placed = dupCase('D', {
+      ...comment,
+      ...ORIGIN,
+      openedAt: T0 - 5 * MINUTE,
+    });
+
+    expect(scoreOf(a, minutes)).toBeGreaterThan(DEFAULT_MIN_SCORE);
+    expect(scoreOf(a, hours)).toBeLessThan(DEFAULT_MIN_SCORE);
+    expect(scoreOf(a, hours)).toBeLessThan(scoreOf(a, minutes));
+    // One side placed: time apart says nothing about where.
+    expect(scoreOf(a, placed)).toBe(0);
+  });
+
+  it('keeps placelessBurstMs the longest a placeless pair can pass', () => {
+    const comment = {
+      type: 'General Comments For a Program or Policy',
+      ...unplaced,
+    };
+    for (const minScore of [0.1, 0.18, 0.3]) {
+      const spanMs = placelessBurstMs(minScore);
+      const within = dupCase('in', {
+        ...comment,
+        openedAt: T0 - 0.95 * spanMs,
+      });
+      const beyond = dupCase('out', {
+        ...comment,
+        openedAt: T0 - 1.05 * spanMs,
+      });
+      const a = dupCase('A', comment);
+
+      expect(scoreOf(a, within), `${minScore}`).toBeGreaterThanOrEqual(
+        minScore,
+      );
+      expect(scoreOf(a, beyond), `${minScore}`).toBeLessThan(minScore);
+    }
+    expect(placelessBurstMs(0.5)).toBe(0);
+  });
+
+  describe('a burst of reports', () => {
+    const at300m = (openedAt: number) =>
+      caseAtMetres('O', 300, 0, { openedAt });
+
+    it('counts one 300 m off minutes apart nearer than days apart', () => {
+      const minutes = scoreOf(subject, at300m(T0 - 10 * MINUTE));
+      const day = scoreOf(subject, at300m(T0 - DAY));
+      const days = scoreOf(subject, at300m(T0 - 2 * DAY));
+
+      expect(minutes).toBeGreaterThan(DEFAULT_MIN_SCORE);
+      expect(days).toBeLessThan(DEFAULT_MIN_SCORE);
+      // A day on, the burst is spent: only the slow time decay remains.
+      expect(day / days).toBeLessThan(1.05);
+      expect(minutes / day).toBeGreaterThan(1.5);
+    });
+
+    it('never makes a pair strong on time alone', () => {
+      for (const metres of [60, 100, 200]) {
+        const together = caseAtMetres('O', metres, 0);
+        const apart = caseAtMetres('O', metres, 0, { openedAt: T0 - DAY });
+
+        expect(scoreOf(subject, together)).toBeLessThan(DEFAULT_STRONG_SCORE);
+        expect(scoreOf(subject, together)).toBeGreaterThanOrEqual(
+          scoreOf(subject, apart),
+        );
+      }
+    });
+
+    it('searches farther only for minimums a burst can reach', () => {
+      // Opened together, just past the radius for a minimum: below it.
+      for (const minScore of [0.18, 0.3, 0.45, 0.6, 0.8]) {
+        const radiusM = radiusForScore(minScore);
+        const past = caseAtMetres('O', radiusM * 1.02, 0);
+
+        expect(scoreOf(subject, past), `${minScore}`).toBeLessThan(minScore);
+      }
+      expect(radiusForScore(0.45)).toBeGreaterThan(3 * radiusForScore(0.55));
+    });
+
+    it('bounds the score by placeReach unless the address is shared', () => {
+      const next = seededRandom(5);
+      for (let i = 0; i < 200; i++) {
+        const metres = next() * 800;
+        const gapMs = next() * 2 * DAY;
+        const other = caseAtMetres('O', metres, 0, {
+          openedAt: T0 - gapMs,
+          // Never the subject's own number, 10: not the same address.
+          address: `${12 + Math.floor(next() * 40)} Tremont St`,
+        });
+        const { score, distanceM } = judge(subject, other);
+
+        expect(score).toBeLessThanOrEqual(placeReach(distanceM ?? 0, gapMs));
+      }
+    });
   });
 
   it('trusts the same address over a geocode 2 km off', () => {

@@ -338,6 +338,72 @@ describe('findCandidates', () => {
     expect(found[0]?.score).toBe(found[1]?.score);
   });
 
+  it('offers a report 300 m off minutes before, not days before', () => {
+    const minutes = caseAtMetres('minutes', 300, 0, {
+      openedAt: T0 - 10 * MINUTE,
+    });
+    const days = caseAtMetres('days', 0, 300, { openedAt: T0 - 2 * DAY });
+
+    expect(idsOffered(subject, [minutes, days])).toEqual(['minutes']);
+  });
+
+  it('reaches past maxRadiusM along its own street only', () => {
+    const sameStreet = caseAtMetres('same street', 500, 0, {
+      address: '180 Tremont St',
+      openedAt: T0 - 2 * MINUTE,
+    });
+    const otherStreet = caseAtMetres('other street', 0, 500, {
+      address: '5 Beacon St',
+      openedAt: T0 - 2 * MINUTE,
+    });
+
+    expect(idsOffered(subject, [sameStreet, otherStreet])).toEqual([
+      'same street',
+    ]);
+  });
+
+  it('offers a request with no place another minutes before', () => {
+    const comment = {
+      type: 'General Comments For a Program or Policy',
+      ...unplaced,
+    };
+    const caller = dupCase('S', comment);
+    const again = dupCase('again', { ...comment, openedAt: T0 - 5 * MINUTE });
+    const morning = dupCase('morning', { ...comment, openedAt: T0 - 5 * HOUR });
+    const otherType = dupCase('other type', {
+      ...comment,
+      type: 'Call Log',
+      openedAt: T0 - 5 * MINUTE,
+    });
+
+    expect(idsOffered(caller, [again, morning, otherType])).toEqual(['again']);
+    expect(
+      idsOffered(dupCase('S', { ...comment, openedAt: T0 - 10 * MINUTE }), [
+        again,
+      ]),
+    ).toEqual([]);
+    expect(
+      idsOffered(
+        dupCase('S', { ...comment, openedAt: T0 - 10 * MINUTE }),
+        [again],
+        { includeLater: true },
+      ),
+    ).toEqual(['again']);
+  });
+
+  it('cuts between equal candidates by id, whatever order they were read', () => {
+    const twins = ['b', 'a', 'c'].map((id) =>
+      dupCase(id, { address: '10 Tremont St', openedAt: T0 - HOUR }),
+    );
+    const options = { limit: 2 };
+
+    expect(idsOffered(subject, twins, options)).toEqual(['a', 'b']);
+    expect(idsOffered(subject, [...twins].reverse(), options)).toEqual([
+      'a',
+      'b',
+    ]);
+  });
+
   it('answers the same for a subject taken from the index as for a copy', () => {
     const cases = [
       subject,

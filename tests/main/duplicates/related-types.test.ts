@@ -99,6 +99,22 @@ describe('requestRelation', () => {
     ).toBe('same');
   });
 
+  it('reads either description, and a description of its own type as none', () => {
+    const light = { type: 'Street Light Outages', description: null };
+    const retypedKnockDown = {
+      type: 'Sign Repair',
+      description: ' Street Light Knock Downs ',
+    };
+    const ownName = { type: 'Sign Repair', description: 'Sign Repair' };
+
+    expect(requestRelation(light, retypedKnockDown)).toBe('related');
+    expect(requestRelation(retypedKnockDown, light)).toBe('related');
+    expect(requestRelation(light, ownName)).toBe('other');
+    expect(requestRelation(ownName, { ...ownName, description: '' })).toBe(
+      'same',
+    );
+  });
+
   it('takes the strongest of the comparisons', () => {
     expect(
       requestRelation(

@@ -90,4 +90,19 @@ describe('SpatialGrid', () => {
 
     expect([...grid.near(a.lat, a.long, 10)]).toEqual(['A']);
   });
+
+  it('shares its cell keys with any grid of the same cell size', () => {
+    const items = scatter(300, 1_000, 7);
+    const grid = new SpatialGrid<Item>(200);
+    const other = new SpatialGrid<Item>(200);
+    for (const item of items) grid.add(item.lat, item.long, item);
+
+    const keys = other.keysNear(ORIGIN.lat, ORIGIN.long, 250);
+    const viaKeys = grid.cellsAt(keys).flatMap((cell) => [...cell]);
+
+    expect(new Set(viaKeys)).toEqual(
+      new Set(grid.near(ORIGIN.lat, ORIGIN.long, 250)),
+    );
+    expect(viaKeys.length).toBeGreaterThan(0);
+  });
 });
