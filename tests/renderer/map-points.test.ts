@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   layerFeatures,
   locatePoint,
+  sameDrawing,
   pointStates,
   statesChanged,
   toFeatureCollection,
@@ -78,6 +79,39 @@ describe('map points', () => {
     expect(collection.features[3]?.geometry.coordinates).toEqual([
       -71.06, 42.36,
     ]);
+  });
+
+  it('tells a refetched layer that draws the same from one that does not', () => {
+    const cluster = {
+      long: -71.06,
+      lat: 42.36,
+      count: 37,
+      worst: 'at_risk' as const,
+      breached: 0,
+      atRisk: 3,
+      bounds: { south: 42.35, north: 42.37, west: -71.07, east: -71.05 },
+    };
+    const shown = { inView: 41, points, clusters: [cluster] };
+    const states = pointStates(points, NOW);
+    const copy = structuredClone(shown);
+    const same = (next: typeof shown, nextStates = states) =>
+      sameDrawing(shown, states, next, nextStates);
+
+    expect(same(copy)).toBe(true);
+    // A point turns breached, moves, is marked, or goes; a cluster grows.
+    expect(same(copy, pointStates(points, NOW + 1.5 * HOUR))).toBe(false);
+    const moved = structuredClone(shown);
+    moved.points.coords[1] = 42.36;
+    expect(same(moved)).toBe(false);
+    const marked = structuredClone(shown);
+    marked.points.duplicate![0] = true;
+    expect(same(marked)).toBe(false);
+    const fewer = structuredClone(shown);
+    fewer.points.ids.pop();
+    expect(same(fewer)).toBe(false);
+    const grown = structuredClone(shown);
+    grown.clusters[0]!.count = 38;
+    expect(same(grown)).toBe(false);
   });
 
   it('finds a request location, and none for a bad or absent one', () => {

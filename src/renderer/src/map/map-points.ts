@@ -144,3 +144,42 @@ export function layerFeatures(
     ],
   };
 }
+
+/**
+ * Whether two layers draw the same: the same points in the same places,
+ * states and marks, and the same clusters. A refetch after an assignment
+ * or a note usually brings such a layer; handing it to the map anyway
+ * would redraw every tile for nothing.
+ */
+export function sameDrawing(
+  shown: MapLayer,
+  shownStates: readonly SlaState[],
+  next: MapLayer,
+  nextStates: readonly SlaState[],
+): boolean {
+  const [a, b] = [shown.points, next.points];
+  if (a.ids.length !== b.ids.length) return false;
+  if (shown.clusters.length !== next.clusters.length) return false;
+  for (let i = 0; i < a.ids.length; i += 1) {
+    if (a.ids[i] !== b.ids[i] || shownStates[i] !== nextStates[i]) return false;
+    // Object.is: a missing coordinate (NaN) matches a missing one.
+    if (!Object.is(a.coords[2 * i], b.coords[2 * i])) return false;
+    if (!Object.is(a.coords[2 * i + 1], b.coords[2 * i + 1])) return false;
+    if ((a.duplicate?.[i] ?? false) !== (b.duplicate?.[i] ?? false)) {
+      return false;
+    }
+  }
+  return shown.clusters.every((cluster, i) => {
+    const other = next.clusters[i]!;
+    return (
+      cluster.count === other.count &&
+      cluster.worst === other.worst &&
+      cluster.lat === other.lat &&
+      cluster.long === other.long &&
+      cluster.bounds.south === other.bounds.south &&
+      cluster.bounds.north === other.bounds.north &&
+      cluster.bounds.west === other.bounds.west &&
+      cluster.bounds.east === other.bounds.east
+    );
+  });
+}

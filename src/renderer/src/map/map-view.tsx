@@ -27,8 +27,14 @@ import {
   buildBasemapStyle,
   selectedFilter,
 } from './basemap-style';
-import { layerFeatures, pointStates, statesChanged } from './map-points';
+import {
+  layerFeatures,
+  pointStates,
+  sameDrawing,
+  statesChanged,
+} from './map-points';
 import { MapLegend } from './map-legend';
+import { rendererOf, softwareRenderer } from './renderer-kind';
 import { UnlocatedList } from './unlocated-list';
 
 // The worker must come from the app's own origin: the CSP allows no other.
@@ -37,6 +43,9 @@ setWorkerUrl(workerUrl);
 type TestWindow = Window & { __streetdeskMap?: MapLibreMap };
 
 const FOCUS_ZOOM = 15;
+
+/** How long the map glides to a selection or a cluster, with a GPU. */
+const GLIDE_MS = 600;
 
 /** The map's view as the services take it. */
 function viewportOf(map: MapLibreMap) {
@@ -66,7 +75,8 @@ export function MapView() {
   const drawnLayers = useRef(0);
   const [lasso, setLasso] = useState(false);
   const shownStates = useRef<SlaState[]>([]);
-  const shownLayer = useRef<unknown>(null);
+  const shownLayer = useRef<MapLayer | null>(null);
+  const glideMs = useRef(GLIDE_MS);
 
   const inView = useAppStore((state) => state.layer?.inView ?? null);
   const now = useAppStore((state) => state.now);
@@ -103,6 +113,7 @@ export function MapView() {
     const reportView = () =>
       appStore.getState().setViewport(viewportOf(created));
     created.on('load', () => {
+      glideMs.current = softwareRenderer(rendererOf(created)) ? 0 : GLIDE_MS;
       setStyleLoaded(true);
       reportView();
     });
@@ -126,7 +137,7 @@ export function MapView() {
           [west, south],
           [east, north],
         ],
-        { padding: 60, maxZoom: 18, duration: 500 },
+        { padding: 60, maxZoom: 18, duration: glideMs.current },
       );
     });
     for (const layerId of [REQUESTS_LAYER, CLUSTERS_LAYER]) {
@@ -160,6 +171,15 @@ export function MapView() {
   useEffect(() => {
     if (!map || !styleLoaded) return;
 
+    const count = (
+      counter: { current: number },
+      name: 'appliedLayers' | 'drawnLayers',
+    ) => {
+      counter.current += 1;
+      const frame = containerRef.current;
+      if (frame) frame.dataset[name] = String(counter.current);
+    };
+
     const show = (layer: MapLayer | null, now: number) => {
       if (!layer) return;
       const states = pointStates(layer.points, now);
@@ -172,14 +192,20 @@ export function MapView() {
       if (!source) return;
 
       const newLayer = shownLayer.current !== layer;
+      const shown = shownLayer.current;
+      const same =
+        shown !== null &&
+        sameDrawing(shown, shownStates.current, layer, states);
       shownLayer.current = layer;
       shownStates.current = states;
+      if (same) {
+        // Nothing to redraw: the map already shows this layer.
+        count(appliedLayers, 'appliedLayers');
+        count(drawnLayers, 'drawnLayers');
+        return;
+      }
       void source.setData(layerFeatures(layer, states)).then(() => {
-        const frame = containerRef.current;
-        if (newLayer && frame) {
-          appliedLayers.current += 1;
-          frame.dataset.appliedLayers = String(appliedLayers.current);
-        }
+        if (newLayer) count(appliedLayers, 'appliedLayers');
         // Drawn at the first frame with the source loaded: a test can
         // click what it sees, and a bench can time it.
         const drawnNow = () => {
@@ -187,11 +213,7 @@ export function MapView() {
             return void map.once('render', drawnNow);
           }
           setDrawn(true);
-          const frame = containerRef.current;
-          if (newLayer && frame) {
-            drawnLayers.current += 1;
-            frame.dataset.drawnLayers = String(drawnLayers.current);
-          }
+          if (newLayer) count(drawnLayers, 'drawnLayers');
         };
         map.once('render', drawnNow);
         map.triggerRepaint();
@@ -249,7 +271,7 @@ export function MapView() {
     map.easeTo({
       center: [detail.long, detail.lat],
       zoom: Math.max(map.getZoom(), FOCUS_ZOOM),
-      duration: 600,
+      duration: glideMs.current,
     });
   }, [map, styleLoaded, selectedId, selectedFrom, detail]);
 
