@@ -144,6 +144,7 @@ export async function createConsoleServices(
     now: () => connection.clock.now(),
     onFlagsChanged: (changed) =>
       events.emit('requestsChanged', { reason: 'duplicates', changed }),
+    closedCases: store.closedCases,
   });
   // Requests that arrive by sync are checked for duplicates at once.
   events.on('requestsChanged', () => duplicates.refresh());

@@ -12,6 +12,7 @@ import {
   type DuplicateGroup,
 } from '../duplicates/duplicate-groups';
 import type { OpenRequests } from '../queue/open-requests';
+import type { ClosedCasesRepository } from '../store/closed-cases-repository';
 
 /** A pair this strong marks the newer request as a likely duplicate. */
 export const FLAG_SCORE = DEFAULT_STRONG_SCORE;
@@ -23,7 +24,7 @@ export const FLAG_SCORE = DEFAULT_STRONG_SCORE;
  */
 const FLAG_VISITS = 300;
 
-/** Closed requests stay candidates this long, as long as the console runs. */
+/** Closed requests stay candidates this long, kept in the store. */
 const CLOSED_KEPT_MS = 7 * 24 * 3_600_000;
 
 /**
@@ -92,7 +93,24 @@ export function createDuplicateWatch(options: {
    * was last told, so the queue and map can show them.
    */
   onFlagsChanged?: (changed: number) => void;
+  /**
+   * Where recently closed requests are kept across restarts and reloads,
+   * which rebuild the open requests without them.
+   */
+  closedCases?: ClosedCasesRepository;
 }): DuplicateWatch {
+  // Keeping a closed candidate is worth less than the write that told of
+  // the close: a failure here (a store closing under the console) loses
+  // the candidate, never the write.
+  const kept = (work: (store: ClosedCasesRepository) => void) => {
+    if (options.closedCases === undefined) return;
+    try {
+      work(options.closedCases);
+    } catch {
+      // The candidate is lost; duplicate finding goes on without it.
+    }
+  };
+
   let attached: OpenRequests | null = null;
   let cases = new CaseIndex();
   /** Open requests still to be indexed, when attaching to a queue index. */
@@ -182,7 +200,11 @@ export function createDuplicateWatch(options: {
       const known =
         cases.get(id) ??
         (leaving === undefined ? undefined : caseAt(open, leaving));
-      if (known) cases.update({ ...known, closedAt: options.now() });
+      if (known) {
+        const closed = { ...known, closedAt: options.now() };
+        cases.update(closed);
+        kept((store) => store.keep(closed));
+      }
       return;
     }
     // New, reopened, moved, re-typed or re-worded: checked again (the
@@ -190,6 +212,9 @@ export function createDuplicateWatch(options: {
     // assignment or a status change leaves it as it was.
     const now = caseAt(open, slot);
     const known = cases.get(id);
+    if (known !== undefined && known.closedAt !== null) {
+      kept((store) => store.forget(id));
+    }
     if (known !== undefined && sameCase(known, now)) return;
     cases.update(now);
     toCheck.add(id);
@@ -200,6 +225,13 @@ export function createDuplicateWatch(options: {
     if (attached !== null) attached.observer = null;
     attached = open;
     cases = new CaseIndex();
+    // The recently closed come back from the store; one open again is
+    // indexed as the open request it is.
+    kept((store) => {
+      for (const closed of store.closedSince(options.now() - CLOSED_KEPT_MS)) {
+        if (open.slotOf(closed.id) === undefined) cases.add(closed);
+      }
+    });
     // Indexed and then checked in steps: 100,000 requests take seconds.
     toIndex = [...open.liveSlots()].map((slot) => open.ids[slot]!);
     toCheck = new Set(toIndex);
@@ -209,6 +241,7 @@ export function createDuplicateWatch(options: {
 
   const prune = () => {
     const oldest = options.now() - CLOSED_KEPT_MS;
+    kept((store) => store.forgetClosedBefore(oldest));
     for (const dupCase of [...cases.cases()]) {
       if (dupCase.closedAt !== null && dupCase.closedAt < oldest) {
         cases.remove(dupCase.id);

@@ -7,6 +7,7 @@ import { addQueueFiltersAndSearch } from './migrations/005-queue-filters-and-sea
 import { createSlaOutcomes } from './migrations/006-sla-outcomes';
 import { makeRequestsAView } from './migrations/007-requests-view';
 import { createWatchedRequests } from './migrations/008-watched-requests';
+import { createClosedCases } from './migrations/009-closed-cases';
 
 /**
  * The schema's history, oldest first. Migration n (1-based) takes a
@@ -22,6 +23,7 @@ export const migrations: readonly string[] = [
   createSlaOutcomes,
   makeRequestsAView,
   createWatchedRequests,
+  createClosedCases,
 ];
 
 export const latestSchemaVersion = migrations.length;

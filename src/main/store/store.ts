@@ -34,6 +34,10 @@ import {
   createWatchedRepository,
   type WatchedRepository,
 } from './watched-repository';
+import {
+  createClosedCasesRepository,
+  type ClosedCasesRepository,
+} from './closed-cases-repository';
 
 /** The console's local SQLite store: the only place that speaks SQL. */
 export type Store = {
@@ -72,6 +76,8 @@ export type Store = {
   views: SavedViewsRepository;
   /** Requests the user watches for SLA alerts, on this console only. */
   watched: WatchedRepository;
+  /** Recently closed requests, as duplicate finding's candidates. */
+  closedCases: ClosedCasesRepository;
   /** The in-memory index of open requests, up to date with the view. */
   openRequests(): OpenRequests;
   /** The queue rows of these requests, those still open, in the same order. */
@@ -122,6 +128,7 @@ export function openStore(path: string): Store {
     sync: createSyncStore(db, feed, queue),
     views: createSavedViewsRepository(db),
     watched: createWatchedRepository(db),
+    closedCases: createClosedCasesRepository(db),
     alertCandidates: (watched) => queue.alertCandidates(watched),
     openRequests: () => feed.current(),
     queueRows(ids) {

@@ -8,6 +8,7 @@ import {
   createDuplicateWatch,
   type DuplicateWatch,
 } from '../../../src/main/services/duplicate-watch';
+import { openStore, type Store } from '../../../src/main/store/store';
 import { DAY, HOUR, metresFrom, ORIGIN, T0 } from './dup-case';
 
 const NOW = T0 + 3 * HOUR;
@@ -46,9 +47,12 @@ const elsewhere = {
 };
 
 let watch: DuplicateWatch | null = null;
+let store: Store | null = null;
 afterEach(() => {
   watch?.stop();
   watch = null;
+  store?.close();
+  store = null;
   vi.useRealTimers();
 });
 
@@ -137,6 +141,62 @@ describe('the duplicate watch', () => {
     // Weaker than the open report of the same problem.
     const c = watch.candidates('B').find((candidate) => candidate.id === 'C');
     expect(a!.score).toBeLessThan(c!.score);
+  });
+
+  it('keeps closed candidates across a restart, and drops one reopened', () => {
+    store = openStore(':memory:');
+    const clock = { now: NOW };
+    const open = withRecords(...trio());
+    const first = createDuplicateWatch({
+      index: () => open,
+      now: () => clock.now,
+      closedCases: store.closedCases,
+    });
+    first.refresh();
+    open.remove('A');
+    const closedAt = clock.now;
+    first.stop();
+
+    // The console restarts: its open requests no longer hold A.
+    clock.now += 3 * HOUR;
+    const reopenedIndex = withRecords(...trio().slice(1));
+    watch = createDuplicateWatch({
+      index: () => reopenedIndex,
+      now: () => clock.now,
+      closedCases: store.closedCases,
+    });
+    watch.refresh();
+    expect(watch.caseOf('A')).toMatchObject({ id: 'A', closedAt });
+    const a = watch.candidates('C').find((candidate) => candidate.id === 'A');
+    expect(a?.reasons).toContain('closed 3 h ago');
+
+    // A comes back open: no longer a closed case, here or in the store.
+    reopenedIndex.upsert(trio()[0]!);
+    expect(watch.caseOf('A')).toMatchObject({ closedAt: null });
+    expect(store.closedCases.closedSince(0)).toEqual([]);
+  });
+
+  it('drops stored closed cases a week after they closed', () => {
+    vi.useFakeTimers({ now: NOW });
+    store = openStore(':memory:');
+    const clock = { now: NOW };
+    const open = withRecords(...trio());
+    watch = createDuplicateWatch({
+      index: () => open,
+      now: () => clock.now,
+      closedCases: store.closedCases,
+    });
+    watch.refresh();
+
+    open.remove('A');
+    clock.now += 6 * DAY;
+    open.remove('B');
+    clock.now += 1.5 * DAY;
+    vi.advanceTimersByTime(HOUR);
+
+    expect(store.closedCases.closedSince(0).map((each) => each.id)).toEqual([
+      'B',
+    ]);
   });
 
   it('follows a request that moves', () => {
