@@ -304,9 +304,9 @@ export type SnapshotPage = z.infer<typeof snapshotPageSchema>;
  * columns; a console refuses a page whose fields are not the ones it
  * knows, rather than read values into the wrong columns.
  */
-export const snapshotRowsPageSchema = z
-  .object({
-    seq: z.number().int().min(0),
+export const snapshotRowsPageSchema = snapshotPageSchema
+  .omit({ requests: true })
+  .extend({
     fields: z
       .array(z.string())
       .refine(
@@ -316,11 +316,7 @@ export const snapshotRowsPageSchema = z
         { message: `the fields are not ${SYNC_REQUEST_FIELDS.join(', ')}` },
       ),
     rows: z.array(syncRequestRowSchema).max(5000),
-    crews: z.array(crewSchema).max(5000),
-    nextAfterId: id.nullable(),
-    serverTime: time,
-  })
-  .strict();
+  });
 export type SnapshotRowsPage = z.infer<typeof snapshotRowsPageSchema>;
 
 const intentBase = {

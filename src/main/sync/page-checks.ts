@@ -5,6 +5,7 @@
 import {
   changeSchema,
   crewSchema,
+  rowFromRequest,
   SYNC_REQUEST_FIELDS,
   type Change,
   type ChangesPage,
@@ -63,33 +64,7 @@ const isDegrees = (value: unknown, limit: number) =>
     value >= -limit &&
     value <= limit);
 
-const requestKeys = exactKeys(
-  'serviceRequestId',
-  'serviceCode',
-  'serviceName',
-  'description',
-  'status',
-  'statusNotes',
-  'agencyResponsible',
-  'requestedAt',
-  'updatedAt',
-  'slaDueAt',
-  'closedAt',
-  'address',
-  'zipcode',
-  'lat',
-  'long',
-  'mediaUrl',
-  'queue',
-  'department',
-  'neighborhood',
-  'source',
-  'closureReason',
-  'workStatus',
-  'assignedCrewId',
-  'mergedInto',
-  'version',
-);
+const requestKeys = exactKeys(...SYNC_REQUEST_FIELDS);
 const workStatuses = new Set([
   'open',
   'assigned',
@@ -98,38 +73,15 @@ const workStatuses = new Set([
   'closed',
 ]);
 
-/** The same verdict as `syncRequestSchema.safeParse(value).success`. */
+/**
+ * The same verdict as `syncRequestSchema.safeParse(value).success`: the
+ * keys, then the values as the row they make.
+ */
 export function isSyncRequest(value: unknown): value is SyncRequest {
-  if (!isFields(value) || !hasExactly(value, requestKeys)) return false;
-  const r = value;
-
   return (
-    isId(r.serviceRequestId) &&
-    isText(r.serviceCode, 200) &&
-    isText(r.serviceName, 200) &&
-    isTextOrNull(r.description, 4000) &&
-    (r.status === 'open' || r.status === 'closed') &&
-    isTextOrNull(r.statusNotes, 4000) &&
-    isTextOrNull(r.agencyResponsible, 200) &&
-    isTime(r.requestedAt) &&
-    isTimeOrNull(r.updatedAt) &&
-    isTimeOrNull(r.slaDueAt) &&
-    isTimeOrNull(r.closedAt) &&
-    isTextOrNull(r.address, 400) &&
-    isTextOrNull(r.zipcode, 20) &&
-    isDegrees(r.lat, 90) &&
-    isDegrees(r.long, 180) &&
-    isTextOrNull(r.mediaUrl, 2048) &&
-    isTextOrNull(r.queue, 200) &&
-    isTextOrNull(r.department, 200) &&
-    isTextOrNull(r.neighborhood, 200) &&
-    isTextOrNull(r.source, 200) &&
-    isTextOrNull(r.closureReason, 1000) &&
-    typeof r.workStatus === 'string' &&
-    workStatuses.has(r.workStatus) &&
-    isIdOrNull(r.assignedCrewId) &&
-    isIdOrNull(r.mergedInto) &&
-    isVersion(r.version)
+    isFields(value) &&
+    hasExactly(value, requestKeys) &&
+    isSyncRequestRow(rowFromRequest(value as SyncRequest))
   );
 }
 

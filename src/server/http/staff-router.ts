@@ -101,7 +101,8 @@ export async function handleStaff(
       res,
       404,
       'unsupported_version',
-      `This server speaks staff protocol versions ${SUPPORTED_PROTOCOL_VERSIONS.join(', ')}, ` +
+      'This server speaks staff protocol versions ' +
+        `${SUPPORTED_PROTOCOL_VERSIONS.join(', ')}, ` +
         `not ${version}; update the console or point it at a matching server.`,
     );
   }

@@ -68,8 +68,6 @@ export async function getChanges(call: SignedInCall): Promise<void> {
   );
 }
 
-/** Protocol 3 sends snapshot requests as rows; 1 and 2 as objects. */
-const rowsFrom = (version: number) => version >= 3;
 const FIELDS_JSON = JSON.stringify(SYNC_REQUEST_FIELDS);
 
 export async function getSnapshot(call: SignedInCall): Promise<void> {
@@ -83,12 +81,14 @@ export async function getSnapshot(call: SignedInCall): Promise<void> {
   const { store } = api;
 
   const seq = (await store.changeWindow()).lastSeq;
+  // Protocol 3 sends snapshot requests as rows; 1 and 2 as objects.
+  const shape = call.version >= 3 ? 'rows' : 'objects';
   const page =
     entity === 'crews'
       ? null
       : await store.openRequestsPageEncoded(
           { afterId, limit, bucket: query.value.bucket ?? null },
-          rowsFrom(call.version) ? 'rows' : 'objects',
+          shape,
         );
   const crews =
     entity !== 'requests' && afterId === null ? await store.listCrews() : [];
@@ -99,7 +99,7 @@ export async function getSnapshot(call: SignedInCall): Promise<void> {
     res,
     Buffer.concat([
       Buffer.from(
-        rowsFrom(call.version)
+        shape === 'rows'
           ? `{"seq":${seq},"fields":${FIELDS_JSON},"rows":[`
           : `{"seq":${seq},"requests":[`,
       ),
