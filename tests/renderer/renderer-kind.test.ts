@@ -5,7 +5,8 @@ import { softwareRenderer } from '../../src/renderer/src/map/renderer-kind';
 describe('the map renderer kind', () => {
   it('knows the software renderers of Chromium, Mesa and Windows', () => {
     for (const name of [
-      'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)',
+      'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) ' +
+        '(0x0000C0DE)), SwiftShader driver)',
       'llvmpipe (LLVM 15.0.6, 256 bits)',
       'ANGLE (Microsoft, Microsoft Basic Render Driver Direct3D11 vs_5_0 ps_5_0, D3D11)',
     ]) {

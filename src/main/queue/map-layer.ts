@@ -17,6 +17,21 @@ const CELL_PX = 64;
 /** MapLibre's world is 512 pixels wide at zoom 0. */
 const TILE_PX = 512;
 
+/** One cell of the cluster grid, summed as requests fall in it. */
+type Cell = {
+  first: number;
+  count: number;
+  sumLat: number;
+  sumLong: number;
+  south: number;
+  north: number;
+  west: number;
+  east: number;
+  breached: number;
+  atRisk: number;
+  onTrack: number;
+};
+
 function dueOf(index: OpenRequests, slot: number): number | null {
   const due = index.dueKey[slot]!;
   return due === NO_SLA_DUE_KEY ? null : due;
@@ -61,19 +76,9 @@ export function mapLayer(
   const { west: viewWest, east: viewEast, now } = view;
   const noSla = NO_SLA_DUE_KEY;
 
-  const cellOf = new Map<number, number>();
-  // Per cell, by number: its first slot, count, sums, bounds and states.
-  const first: number[] = [];
-  const count: number[] = [];
-  const sumLat: number[] = [];
-  const sumLong: number[] = [];
-  const south: number[] = [];
-  const north: number[] = [];
-  const west: number[] = [];
-  const east: number[] = [];
-  const breached: number[] = [];
-  const atRisk: number[] = [];
-  const onTrack: number[] = [];
+  // Each cell's first slot, count, sums, bounds and states, in order of
+  // first sight.
+  const cells = new Map<number, Cell>();
   const few: number[] = [];
   let inView = 0;
 
@@ -94,35 +99,36 @@ export function mapLayer(
     const column = Math.floor(mercatorX[slot]! * cellsAcross);
     const row = Math.floor(mercatorYs[slot]! * cellsAcross);
     const key = (column - firstColumn) * rows + (row - firstRow);
-    let cell = cellOf.get(key);
+    let cell = cells.get(key);
     if (cell === undefined) {
-      cell = first.length;
-      cellOf.set(key, cell);
-      first.push(slot);
-      count.push(0);
-      sumLat.push(0);
-      sumLong.push(0);
-      south.push(lat);
-      north.push(lat);
-      west.push(long);
-      east.push(long);
-      breached.push(0);
-      atRisk.push(0);
-      onTrack.push(0);
+      cell = {
+        first: slot,
+        count: 0,
+        sumLat: 0,
+        sumLong: 0,
+        south: lat,
+        north: lat,
+        west: long,
+        east: long,
+        breached: 0,
+        atRisk: 0,
+        onTrack: 0,
+      };
+      cells.set(key, cell);
     }
-    count[cell]! += 1;
-    sumLat[cell]! += lat;
-    sumLong[cell]! += long;
-    if (lat < south[cell]!) south[cell] = lat;
-    if (lat > north[cell]!) north[cell] = lat;
-    if (long < west[cell]!) west[cell] = long;
-    if (long > east[cell]!) east[cell] = long;
+    cell.count += 1;
+    cell.sumLat += lat;
+    cell.sumLong += long;
+    if (lat < cell.south) cell.south = lat;
+    if (lat > cell.north) cell.north = lat;
+    if (long < cell.west) cell.west = long;
+    if (long > cell.east) cell.east = long;
     // As slaState() judges, in comparisons of the index's columns.
     const due = dueKey[slot]!;
     if (due === noSla) continue;
-    if (due <= now) breached[cell]! += 1;
-    else if (atRiskFrom[slot]! <= now) atRisk[cell]! += 1;
-    else onTrack[cell]! += 1;
+    if (due <= now) cell.breached += 1;
+    else if (atRiskFrom[slot]! <= now) cell.atRisk += 1;
+    else cell.onTrack += 1;
   }
   layer.inView = inView;
 
@@ -133,32 +139,31 @@ export function mapLayer(
     return layer;
   }
 
-  for (let cell = 0; cell < first.length; cell += 1) {
-    const size = count[cell]!;
-    if (size === 1) {
-      addPoint(first[cell]!);
+  for (const cell of cells.values()) {
+    if (cell.count === 1) {
+      addPoint(cell.first);
       continue;
     }
     const worst: SlaState =
-      breached[cell]! > 0
+      cell.breached > 0
         ? 'breached'
-        : atRisk[cell]! > 0
+        : cell.atRisk > 0
           ? 'at_risk'
-          : onTrack[cell]! > 0
+          : cell.onTrack > 0
             ? 'on_track'
             : 'no_sla';
     layer.clusters.push({
-      long: sumLong[cell]! / size,
-      lat: sumLat[cell]! / size,
-      count: size,
+      long: cell.sumLong / cell.count,
+      lat: cell.sumLat / cell.count,
+      count: cell.count,
       worst,
-      breached: breached[cell]!,
-      atRisk: atRisk[cell]!,
+      breached: cell.breached,
+      atRisk: cell.atRisk,
       bounds: {
-        south: south[cell]!,
-        north: north[cell]!,
-        west: west[cell]!,
-        east: east[cell]!,
+        south: cell.south,
+        north: cell.north,
+        west: cell.west,
+        east: cell.east,
       },
     });
   }
