@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 
 import { app, dialog, ipcMain, session } from 'electron';
 
+import type { BasemapService } from './basemap/basemap-service';
 import { appOrigins } from './electron/app-origin';
 import { createAppUpdates } from './electron/app-updates';
 import { handleAppProtocol, registerAppScheme } from './electron/app-protocol';
@@ -76,10 +77,13 @@ async function start(logger: Logger): Promise<void> {
   const resourcesDir = app.isPackaged
     ? process.resourcesPath
     : join(__dirname, '../../resources');
+  // The chosen basemap's tiles are served once the services are up.
+  let basemap: BasemapService | null = null;
   handleAppProtocol(
     {
       rendererDir: join(__dirname, '../renderer'),
       basemapDir: join(resourcesDir, 'basemap'),
+      basemap: () => basemap,
     },
     logger.child('protocol'),
   );
@@ -122,6 +126,8 @@ async function start(logger: Logger): Promise<void> {
       : { url: centralUrl ?? '' },
     updates,
   });
+
+  basemap = services.basemap;
 
   const registry = createWindowRegistry();
   registerIpc(ipcMain, services.handlers, {

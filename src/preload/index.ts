@@ -49,6 +49,7 @@ const api = {
   listDuplicateGroups: () => call('listDuplicateGroups'),
   getServerTime: () => call('getServerTime'),
   getSettings: () => call('getSettings'),
+  getBasemap: () => call('getBasemap'),
   saveSettings: (arg) => call('saveSettings', arg),
   signIn: (arg) => call('signIn', arg),
   signOut: () => call('signOut'),

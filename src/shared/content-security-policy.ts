@@ -4,7 +4,18 @@
 // app's own ('self'); where MapLibre judges that file cross-origin it starts
 // the worker from a blob: that imports it, hence blob: in worker-src only.
 // Pinned, directive by directive, in tests/main/electron/csp.test.ts.
-export function contentSecurityPolicy(): string {
+// A style URL the person chose as basemap adds its origin to connect-src,
+// and nothing else: the origin only, checked to be a plain http(s) one.
+const PLAIN_ORIGIN = /^https?:\/\/[A-Za-z0-9.-]+(?::\d{1,5})?$/;
+
+export function contentSecurityPolicy(
+  connectOrigins: readonly string[] = [],
+): string {
+  const connect = [
+    "'self'",
+    ...connectOrigins.filter((origin) => PLAIN_ORIGIN.test(origin)),
+  ];
+
   return [
     "default-src 'none'",
     "script-src 'self'",
@@ -12,7 +23,7 @@ export function contentSecurityPolicy(): string {
     "style-src 'self'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
-    "connect-src 'self'",
+    `connect-src ${connect.join(' ')}`,
     "base-uri 'none'",
     "form-action 'none'",
     "frame-ancestors 'none'",

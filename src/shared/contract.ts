@@ -6,6 +6,7 @@ import { z } from 'zod';
 
 import { channelOf, eventNames, isEventName, type EventName } from './channels';
 import type { QueueRow, ServiceRequest, SlaState } from './domain';
+import type { BasemapView } from './basemap-view';
 import {
   basemapSourceSchema,
   notificationPrefsSchema,
@@ -23,7 +24,7 @@ import {
 import type { UpdateState } from './update-state';
 
 export { channelOf, eventNames, isEventName, type EventName };
-export type { BasemapSource, NotificationPrefs, UpdateState };
+export type { BasemapSource, BasemapView, NotificationPrefs, UpdateState };
 
 const text = (max: number) => z.string().min(1).max(max);
 
@@ -548,6 +549,7 @@ export const methods = {
   listDuplicateGroups: z.undefined(),
   getServerTime: z.undefined(),
   getSettings: z.undefined(),
+  getBasemap: z.undefined(),
   saveSettings: saveSettingsSchema,
   signIn: signInArgSchema,
   signOut: z.undefined(),
@@ -602,6 +604,7 @@ export type MethodResults = {
   /** The server's time by the measured offset; SLA countdowns use it. */
   getServerTime: { now: number; offsetMs: number };
   getSettings: ConsoleSettings;
+  getBasemap: BasemapView;
   saveSettings: ConsoleSettings;
   signIn: ConsoleSettings;
   signOut: ConsoleSettings;

@@ -42,6 +42,7 @@ export async function startBareConsole(
     events: services.events,
     rendererDir: join(repoRoot, 'out', 'renderer'),
     basemapDir: join(repoRoot, 'resources', 'basemap'),
+    basemap: services.basemap,
     token: createToken(),
     port: 0,
     logger,

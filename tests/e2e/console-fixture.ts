@@ -88,6 +88,7 @@ export const test = base.extend<Fixtures>({
       events: services.events,
       rendererDir: join(repoRoot, 'out', 'renderer'),
       basemapDir: join(repoRoot, 'resources', 'basemap'),
+      basemap: services.basemap,
       token: createToken(),
       port: 0,
       logger,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
 import {
-  basemapNote,
   draftOf,
+  needsReload,
   sourceOf,
 } from '../../src/renderer/src/settings/basemap-choice';
 import { createAppStore } from '../../src/renderer/src/store/create-app-store';
@@ -35,11 +35,25 @@ describe('the basemap form', () => {
     });
   });
 
-  it('says plainly when the map still draws the bundled basemap', () => {
-    expect(basemapNote({ kind: 'bundled' })).toBeNull();
+  it('reloads the page only for a style URL on a host not yet let in', () => {
+    const style = (url: string) => ({ kind: 'style-url' as const, url });
+    const file = { kind: 'pmtiles' as const, path: '/m/b.pmtiles' };
+
+    expect(needsReload({ kind: 'bundled' }, file)).toBe(false);
+    expect(needsReload(file, { kind: 'bundled' })).toBe(false);
+    expect(needsReload(file, style('https://a.example/s.json'))).toBe(true);
     expect(
-      basemapNote({ kind: 'style-url', url: 'https://x.example/s.json' }),
-    ).toMatch(/still draws the bundled Boston map/);
+      needsReload(
+        style('https://a.example/s.json'),
+        style('https://a.example/other.json'),
+      ),
+    ).toBe(false);
+    expect(
+      needsReload(
+        style('https://a.example/s.json'),
+        style('https://b.example/s.json'),
+      ),
+    ).toBe(true);
   });
 });
 

@@ -95,6 +95,7 @@ describe('the contract', () => {
       listDuplicateGroups: undefined,
       getServerTime: undefined,
       getSettings: undefined,
+      getBasemap: undefined,
       saveSettings: { centralUrl: 'https://311.boston.example' },
       signIn: { username: 'ana', password: 'correct horse' },
       signOut: undefined,

@@ -18,6 +18,8 @@ import {
   TOKEN_QUERY,
   type EventMessage,
 } from '../../shared/http-wire';
+import { BASEMAP_TILES_PREFIX } from '../../shared/basemap-view';
+import type { BasemapService } from '../basemap/basemap-service';
 import type { Logger } from '../log/logger';
 import type { EventHub } from '../services/event-hub';
 import { loadStaticFile, staticHeaders } from '../web/static-files';
@@ -35,6 +37,8 @@ export type BrowserServerOptions = {
   events: Pick<EventHub, 'on'>;
   rendererDir: string;
   basemapDir: string;
+  /** The chosen basemap: serves an archive's tiles, widens the CSP. */
+  basemap?: BasemapService;
   token: string;
   /** 0 picks a free port. */
   port: number;
@@ -170,6 +174,20 @@ async function handleRequest(
     );
   }
 
+  if (url.pathname.startsWith(BASEMAP_TILES_PREFIX)) {
+    const tile = options.basemap
+      ? await options.basemap.serveTile(url.pathname)
+      : ({ status: 404, reason: 'no basemap' } as const);
+    if (tile.status !== 200) {
+      res.writeHead(tile.status, staticHeaders('text/plain; charset=utf-8'));
+      res.end();
+      return;
+    }
+    res.writeHead(200, staticHeaders(tile.contentType));
+    res.end(req.method === 'HEAD' ? undefined : tile.body);
+    return;
+  }
+
   const basemapPrefix = '/basemap/';
   const file = url.pathname.startsWith(basemapPrefix)
     ? await loadStaticFile(
@@ -186,7 +204,10 @@ async function handleRequest(
     return sendText(res, 404, `Nothing is served at ${url.pathname}.`);
   }
 
-  res.writeHead(200, staticHeaders(file.contentType));
+  res.writeHead(
+    200,
+    staticHeaders(file.contentType, options.basemap?.connectOrigins() ?? []),
+  );
   res.end(req.method === 'HEAD' ? undefined : file.body);
 }
 

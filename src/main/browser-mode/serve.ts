@@ -61,6 +61,7 @@ async function main(): Promise<void> {
     events: services.events,
     rendererDir: join(appRoot, 'out', 'renderer'),
     basemapDir: join(appRoot, 'resources', 'basemap'),
+    basemap: services.basemap,
     token: createToken(),
     port: parsed.args.port,
     logger,

@@ -2,8 +2,11 @@
 // get a real origin, a CSP header and no access to the rest of the disk.
 //   app://streetdesk/...          the built renderer (out/renderer)
 //   app://streetdesk/basemap/...  the offline basemap (resources/basemap)
+//   app://streetdesk/basemap-tiles/z/x/y  tiles of a chosen archive file
 import { protocol } from 'electron';
 
+import { BASEMAP_TILES_PREFIX } from '../../shared/basemap-view';
+import type { BasemapService } from '../basemap/basemap-service';
 import type { Logger } from '../log/logger';
 import { loadStaticFile, staticHeaders } from '../web/static-files';
 import { APP_HOST, APP_SCHEME } from './app-origin';
@@ -11,6 +14,8 @@ import { APP_HOST, APP_SCHEME } from './app-origin';
 export type AppProtocolRoots = {
   rendererDir: string;
   basemapDir: string;
+  /** The chosen basemap, once the services are up; it serves its tiles. */
+  basemap?: () => BasemapService | null;
 };
 
 const BASEMAP_PREFIX = '/basemap/';
@@ -55,6 +60,24 @@ export function createAppRequestHandler(
     }
 
     const path = url.pathname;
+    const basemap = roots.basemap?.() ?? null;
+    if (path.startsWith(BASEMAP_TILES_PREFIX)) {
+      const tile = basemap
+        ? await basemap.serveTile(path)
+        : ({ status: 404, reason: 'no basemap yet' } as const);
+      if (tile.status !== 200) {
+        return new Response(null, {
+          status: tile.status,
+          headers: staticHeaders('text/plain; charset=utf-8'),
+        });
+      }
+      const body = request.method === 'HEAD' ? null : tile.body;
+      return new Response(body, {
+        status: 200,
+        headers: staticHeaders(tile.contentType),
+      });
+    }
+
     const [root, relativePath] = path.startsWith(BASEMAP_PREFIX)
       ? [roots.basemapDir, path.slice(BASEMAP_PREFIX.length - 1)]
       : [roots.rendererDir, path === '/' ? '/index.html' : path];
@@ -68,7 +91,7 @@ export function createAppRequestHandler(
     const body = request.method === 'HEAD' ? null : new Uint8Array(file.body);
     return new Response(body, {
       status: 200,
-      headers: staticHeaders(file.contentType),
+      headers: staticHeaders(file.contentType, basemap?.connectOrigins() ?? []),
     });
   };
 }

@@ -1,7 +1,7 @@
 // The console's own preferences (basemap, SLA alert choices), kept in the
 // store's settings table beside the central API address. A basemap file is
-// checked on the disk before it is saved: it must exist and start with the
-// bytes its kind of file starts with.
+// checked on the disk before it is saved: it must exist, start with the
+// bytes its kind of file starts with, and open as a tileset the map draws.
 import { open } from 'node:fs/promises';
 
 import {
@@ -12,6 +12,8 @@ import {
   type BasemapSource,
   type NotificationPrefs,
 } from '../../shared/console-preferences';
+import { openTileArchive } from '../basemap/basemap-service';
+import { TileArchiveError } from '../basemap/tile-archive';
 import type { SyncStateRepository } from '../store/sync-state-repository';
 
 /** PMTiles v3 begins "PMTiles" and the version byte 3. */
@@ -61,6 +63,15 @@ export async function checkBasemapSource(source: BasemapSource) {
     const what =
       source.kind === 'pmtiles' ? 'a PMTiles (version 3)' : 'an MBTiles';
     throw new PreferenceError(`${source.path} is not ${what} file.`);
+  }
+
+  // Then what the map needs from it: a tile format it draws, its layers.
+  try {
+    await (await openTileArchive(source)).close();
+  } catch (error) {
+    throw new PreferenceError(
+      error instanceof TileArchiveError ? error.message : String(error),
+    );
   }
 }
 

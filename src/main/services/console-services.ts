@@ -18,6 +18,10 @@ import { suggestCrews } from '../dispatch/crew-suggestions';
 import { boxAround, metresBetween } from '../dispatch/geo-distance';
 import { mergedIdsOf, summarizeHistory } from '../dispatch/history-summary';
 import { getDemoShift, seedDemo } from '../import/demo-seed';
+import {
+  createBasemapService,
+  type BasemapService,
+} from '../basemap/basemap-service';
 import type { Logger } from '../log/logger';
 import { openStore, type Store } from '../store/store';
 import {
@@ -50,6 +54,8 @@ import { createSlaAlerts } from './sla-alerts';
 export type ConsoleServices = {
   handlers: ServiceHandlers;
   events: Pick<EventHub, 'on'>;
+  /** The chosen basemap, for the servers that serve its tiles. */
+  basemap: BasemapService;
   close(): void;
 };
 
@@ -151,6 +157,10 @@ export async function createConsoleServices(
   duplicates.refresh();
 
   const preferences = createConsolePreferences(store.sync.state);
+  const basemap = createBasemapService({
+    source: () => preferences.basemap(),
+    logger: options.logger.child('basemap'),
+  });
   const updates =
     options.updates ??
     createUnavailableUpdates(options.version, BROWSER_MODE_UPDATES);
@@ -177,11 +187,14 @@ export async function createConsoleServices(
     handlers: createHandlers(store, options, connection, intents, {
       duplicates,
       preferences,
+      basemap,
       updates,
     }),
     events,
+    basemap,
     close() {
       alerts.stop();
+      void basemap.close();
       duplicates.stop();
       stopUpdateEvents();
       updates.stop();
@@ -246,10 +259,12 @@ function createHandlers(
   {
     duplicates,
     preferences,
+    basemap: basemapService,
     updates,
   }: {
     duplicates: DuplicateWatch;
     preferences: ConsolePreferences;
+    basemap: BasemapService;
     updates: UpdateService;
   },
 ): ServiceHandlers {
@@ -349,11 +364,15 @@ function createHandlers(
       offsetMs: connection.clock.offsetMs(),
     }),
     getSettings: settings,
+    getBasemap: () => basemapService.view(),
     saveSettings: async ({ centralUrl, basemap, notifications }) => {
       // A bad map file refuses the whole save, before anything changes.
       if (basemap !== undefined) await checkBasemapSource(basemap);
       if (centralUrl !== undefined) await connection.saveSettings(centralUrl);
-      if (basemap !== undefined) await preferences.saveBasemap(basemap);
+      if (basemap !== undefined) {
+        await preferences.saveBasemap(basemap);
+        await basemapService.changed();
+      }
       if (notifications !== undefined) {
         preferences.saveNotifications(notifications);
       }

@@ -126,10 +126,13 @@ export async function loadStaticFile(
 }
 
 /** The headers every static response carries, in Electron and browser mode. */
-export function staticHeaders(contentType: string): Record<string, string> {
+export function staticHeaders(
+  contentType: string,
+  connectOrigins: readonly string[] = [],
+): Record<string, string> {
   return {
     'Content-Type': contentType,
-    'Content-Security-Policy': contentSecurityPolicy(),
+    'Content-Security-Policy': contentSecurityPolicy(connectOrigins),
     'X-Content-Type-Options': 'nosniff',
     'Cross-Origin-Opener-Policy': 'same-origin',
     'Referrer-Policy': 'no-referrer',

@@ -9,9 +9,13 @@ import {
   startBrowserServer,
   type BrowserServer,
 } from '../../../src/main/browser-mode/browser-server';
+import { createBasemapService } from '../../../src/main/basemap/basemap-service';
 import { createLogger } from '../../../src/main/log/logger';
 import { createEventHub } from '../../../src/main/services/event-hub';
+import type { BasemapSource } from '../../../src/shared/console-preferences';
+import { contentSecurityPolicy } from '../../../src/shared/content-security-policy';
 import type { ServiceHandlers } from '../../../src/shared/contract';
+import { solidPng, writeMbtiles } from '../../support/tile-archives';
 import { unexpectedHandlers } from '../../support/unexpected-methods';
 
 const token = 'test-token-0123456789abcdef';
@@ -295,5 +299,64 @@ describe('browser mode server', () => {
       payload: { reason: 'import', changed: 3 },
     });
     socket.close();
+  });
+});
+
+describe('browser mode with a chosen basemap archive', () => {
+  it('serves its tiles to the console only, and widens the CSP for a style host only', async () => {
+    const archive = join(dir, 'city.mbtiles');
+    const png = solidPng(0, 90, 200);
+    writeMbtiles(archive, {
+      metadata: { format: 'png' },
+      tiles: [{ z: 2, x: 1, y: 2, data: png }],
+    });
+    let source: BasemapSource = { kind: 'mbtiles', path: archive };
+    const basemap = createBasemapService({
+      source: () => source,
+      logger: createLogger({ level: 'error' }),
+    });
+    const tiled = await startBrowserServer({
+      handlers,
+      events,
+      rendererDir: join(dir, 'renderer'),
+      basemapDir: join(dir, 'basemap'),
+      basemap,
+      token,
+      port: 0,
+      logger: createLogger({ level: 'error' }),
+    });
+    const root = `http://127.0.0.1:${tiled.port}`;
+
+    try {
+      expect((await fetch(`${root}/basemap-tiles/2/1/2`)).status).toBe(401);
+      const tile = await fetch(`${root}/basemap-tiles/2/1/2`, {
+        headers: { cookie },
+      });
+      expect(tile.status).toBe(200);
+      expect(tile.headers.get('content-type')).toBe('image/png');
+      expect(Buffer.from(await tile.arrayBuffer()).equals(png)).toBe(true);
+      const missing = await fetch(`${root}/basemap-tiles/2/0/0`, {
+        headers: { cookie },
+      });
+      expect(missing.status).toBe(204);
+      const bad = await fetch(`${root}/basemap-tiles/2/9/9`, {
+        headers: { cookie },
+      });
+      expect(bad.status).toBe(400);
+
+      const page = async () =>
+        (await fetch(`${root}/`, { headers: { cookie } })).headers.get(
+          'content-security-policy',
+        );
+      expect(await page()).toBe(contentSecurityPolicy());
+      source = { kind: 'style-url', url: 'https://maps.city.example/s.json' };
+      await basemap.changed();
+      expect(await page()).toBe(
+        contentSecurityPolicy(['https://maps.city.example']),
+      );
+    } finally {
+      await tiled.close();
+      await basemap.close();
+    }
   });
 });

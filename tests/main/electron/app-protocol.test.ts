@@ -14,6 +14,7 @@ vi.mock('electron', () => import('../../fakes/electron'));
 
 import { protocol, resetFakeElectron } from '../../fakes/electron';
 import {
+  createAppRequestHandler,
   handleAppProtocol,
   registerAppScheme,
 } from '../../../src/main/electron/app-protocol';
@@ -141,6 +142,56 @@ describe('the app: protocol', () => {
     expect(await response.text()).not.toContain('do not serve');
     expect(response.headers.get('content-security-policy')).toBe(
       contentSecurityPolicy(),
+    );
+  });
+
+  it('serves the chosen archive tiles, and lets a style host through the CSP', async () => {
+    const tiles: string[] = [];
+    const handler = createAppRequestHandler(
+      {
+        rendererDir: join(base, 'renderer'),
+        basemapDir: join(base, 'basemap'),
+        basemap: () => ({
+          view: () => Promise.resolve({ kind: 'bundled', problem: null }),
+          serveTile: (path) => {
+            tiles.push(path);
+            return Promise.resolve(
+              path.endsWith('/1/0/0')
+                ? {
+                    status: 200,
+                    body: new Uint8Array([1, 2, 3]),
+                    contentType: 'image/png',
+                  }
+                : { status: 204 },
+            );
+          },
+          connectOrigins: () => ['https://tiles.city.example'],
+          changed: () => Promise.resolve(),
+          close: () => Promise.resolve(),
+        }),
+      },
+      recordingLogger(),
+    );
+    const get = (url: string) => handler(new Request(url));
+
+    const tile = await get('app://streetdesk/basemap-tiles/1/0/0');
+    expect(tile.status).toBe(200);
+    expect(tile.headers.get('content-type')).toBe('image/png');
+    expect([...new Uint8Array(await tile.arrayBuffer())]).toEqual([1, 2, 3]);
+    expect((await get('app://streetdesk/basemap-tiles/1/1/0')).status).toBe(
+      204,
+    );
+    expect(tiles).toEqual(['/basemap-tiles/1/0/0', '/basemap-tiles/1/1/0']);
+
+    const page = await get('app://streetdesk/index.html');
+    expect(page.headers.get('content-security-policy')).toBe(
+      contentSecurityPolicy(['https://tiles.city.example']),
+    );
+  });
+
+  it('answers 404 for tiles before the services are up', async () => {
+    expect((await serve('app://streetdesk/basemap-tiles/1/0/0')).status).toBe(
+      404,
     );
   });
 

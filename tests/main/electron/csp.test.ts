@@ -73,6 +73,27 @@ describe('the Content-Security-Policy', () => {
     expect(parsed.get('object-src')).toEqual(["'none'"]);
   });
 
+  it('adds a chosen style host to connect-src alone, and only a plain origin', () => {
+    const policy = directives(
+      contentSecurityPolicy([
+        'https://tiles.city.example',
+        'http://10.0.0.5:8080',
+        "https://evil.example; script-src 'unsafe-inline'",
+        'https://x.example/path',
+        '*',
+        'javascript:alert(1)',
+      ]),
+    );
+
+    expect(policy.get('connect-src')).toEqual([
+      "'self'",
+      'https://tiles.city.example',
+      'http://10.0.0.5:8080',
+    ]);
+    expect(policy.get('script-src')).toEqual(["'self'"]);
+    expect(policy.get('img-src')).toEqual(["'self'", 'data:', 'blob:']);
+  });
+
   it('lets MapLibre start its worker from a blob: URL, which only worker-src allows', () => {
     const parsed = directives(contentSecurityPolicy());
     expect(parsed.get('worker-src')).toEqual(["'self'", 'blob:']);

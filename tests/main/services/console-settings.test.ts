@@ -14,6 +14,12 @@ import {
   type UpdateReport,
 } from '../../../src/main/update/update-service';
 import type { UpdateState } from '../../../src/shared/update-state';
+import {
+  PMTILES_TYPE,
+  solidPng,
+  writeMbtiles,
+  writePmtiles,
+} from '../../support/tile-archives';
 
 const resourcesDir = resolve(__dirname, '../../../resources');
 const cleanups: (() => void)[] = [];
@@ -61,16 +67,16 @@ describe('basemap and notification settings', () => {
   it('keeps a real PMTiles or MBTiles file and the alert choices across restarts', async () => {
     const dir = folder();
     const pmtiles = join(dir, 'boston.pmtiles');
-    writeFileSync(
-      pmtiles,
-      Buffer.concat([
-        Buffer.from('PMTiles'),
-        Buffer.from([3]),
-        Buffer.alloc(120),
-      ]),
-    );
+    writePmtiles(pmtiles, {
+      tileType: PMTILES_TYPE.png,
+      tiles: [{ z: 12, x: 1238, y: 1515, data: solidPng(9, 9, 9) }],
+      metadata: { name: 'Boston aerial' },
+    });
     const mbtiles = join(dir, 'boston.mbtiles');
-    new Database(mbtiles).exec('CREATE TABLE tiles (x)').close();
+    writeMbtiles(mbtiles, {
+      metadata: { format: 'png' },
+      tiles: [{ z: 12, x: 1238, y: 1515, data: solidPng(9, 9, 9) }],
+    });
 
     const first = await open(join(dir, 'data'));
     await first.handlers.saveSettings({
@@ -88,6 +94,41 @@ describe('basemap and notification settings', () => {
     expect(await again.handlers.getSettings(undefined)).toMatchObject({
       basemap: { kind: 'pmtiles', path: pmtiles },
       notifications: { slaAlerts: true, slaAlertLevel: 'breach_only' },
+    });
+    // The map is told to draw the archive, served on the app's origin.
+    expect(await again.handlers.getBasemap(undefined)).toMatchObject({
+      kind: 'tiles',
+      tilesPath: '/basemap-tiles/{z}/{x}/{y}',
+      info: { format: 'png', name: 'Boston aerial', minzoom: 12 },
+    });
+    expect(
+      (await again.basemap.serveTile('/basemap-tiles/12/1238/1515')).status,
+    ).toBe(200);
+  });
+
+  it('refuses an archive the map cannot draw, saying why', async () => {
+    const dir = folder();
+    const sqlite = join(dir, 'plain.mbtiles');
+    new Database(sqlite).exec('CREATE TABLE tiles (x)').close();
+    const vector = join(dir, 'vector.mbtiles');
+    writeMbtiles(vector, {
+      metadata: { format: 'pbf' },
+      tiles: [{ z: 1, x: 0, y: 0, data: Buffer.from('x') }],
+    });
+    const { handlers } = await open(join(dir, 'data'));
+
+    await expect(
+      handlers.saveSettings({ basemap: { kind: 'mbtiles', path: sqlite } }),
+    ).rejects.toThrow(/not MBTiles: it has no metadata table/);
+    await expect(
+      handlers.saveSettings({ basemap: { kind: 'mbtiles', path: vector } }),
+    ).rejects.toThrow(/does not list its vector layers/);
+    expect((await handlers.getSettings(undefined)).basemap).toEqual({
+      kind: 'bundled',
+    });
+    expect(await handlers.getBasemap(undefined)).toEqual({
+      kind: 'bundled',
+      problem: null,
     });
   });
 

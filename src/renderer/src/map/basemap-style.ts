@@ -211,7 +211,7 @@ function basemapLayers(): LayerSpecification[] {
   ];
 }
 
-function requestLayers(): LayerSpecification[] {
+export function requestLayers(): LayerSpecification[] {
   const clusterColor = [
     'match',
     ['get', 'worst'],
@@ -288,6 +288,21 @@ function requestLayers(): LayerSpecification[] {
   ];
 }
 
+/** The requests' sources, empty until the first layer arrives. */
+export function requestSources(): StyleSpecification['sources'] {
+  return {
+    [REQUESTS_SOURCE]: {
+      type: 'geojson',
+      data: { type: 'FeatureCollection', features: [] },
+      promoteId: 'id',
+    },
+    [SELECTED_SOURCE]: {
+      type: 'geojson',
+      data: { type: 'FeatureCollection', features: [] },
+    },
+  };
+}
+
 /**
  * The full style for a renderer served at `origin` (e.g. app://streetdesk or
  * http://127.0.0.1:5199). MapLibre needs absolute URLs, hence the origin.
@@ -310,15 +325,7 @@ export function buildBasemapStyle(origin: string): StyleSpecification {
       neighborhoods: geojson('neighborhoods.geojson'),
       parks: geojson('parks.geojson'),
       streets: geojson('streets.geojson', OSM_ATTRIBUTION),
-      [REQUESTS_SOURCE]: {
-        type: 'geojson',
-        data: { type: 'FeatureCollection', features: [] },
-        promoteId: 'id',
-      },
-      [SELECTED_SOURCE]: {
-        type: 'geojson',
-        data: { type: 'FeatureCollection', features: [] },
-      },
+      ...requestSources(),
     },
     layers: [...basemapLayers(), ...requestLayers()],
   };

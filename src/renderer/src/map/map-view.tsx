@@ -17,14 +17,12 @@ import { slaState, type SlaState } from '../../../shared/domain';
 import { appStore, useAppStore } from '../store/use-app-store';
 import { AreaPicker } from './area-picker';
 import {
-  BASEMAP_BOUNDS,
   CLUSTERS_LAYER,
   INITIAL_VIEW,
   REQUESTS_LAYER,
   REQUESTS_SOURCE,
   SELECTED_LAYER,
   SELECTED_SOURCE,
-  buildBasemapStyle,
   selectedFilter,
 } from './basemap-style';
 import {
@@ -84,18 +82,24 @@ export function MapView() {
   const selectedFrom = useAppStore((state) => state.selectedFrom);
   const detail = useAppStore((state) => state.detail);
 
+  // The chosen basemap; the map is made again when the choice changes.
+  const mapBase = useAppStore((state) => state.mapBase);
+  useEffect(() => {
+    if (mapBase === null) void appStore.getState().loadMapBase();
+  }, [mapBase]);
+
   useEffect(() => {
     const container = containerRef.current;
-    if (!container) return;
+    if (!container || mapBase === null) return;
 
     const created = new MapLibreMap({
       container,
-      style: buildBasemapStyle(window.location.origin),
+      style: mapBase.style,
       center: INITIAL_VIEW.center,
       zoom: INITIAL_VIEW.zoom,
       minZoom: 10,
       maxZoom: 19,
-      maxBounds: BASEMAP_BOUNDS,
+      ...(mapBase.bounds === null ? {} : { maxBounds: mapBase.bounds }),
       attributionControl: false,
       // Labels appear at once: a control room has no use for fades, and a
       // new layer counts as drawn only when nothing is still fading.
@@ -162,7 +166,7 @@ export function MapView() {
       setDrawn(false);
       shownLayer.current = null;
     };
-  }, []);
+  }, [mapBase]);
 
   // The layer's points and clusters; a clock tick redraws the points only
   // when one of them changed colour. Fed straight from the store rather
@@ -295,6 +299,11 @@ export function MapView() {
         role="region"
         aria-label="Map of open requests"
       />
+      {mapBase?.problem ? (
+        <p className="map-problem" role="status" data-testid="map-problem">
+          {mapBase.problem}
+        </p>
+      ) : null}
       <AreaPicker map={map} lasso={lasso} onDone={lassoDone} />
       <MapLegend />
       <div className="map-tools">

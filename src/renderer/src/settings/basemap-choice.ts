@@ -34,15 +34,25 @@ export function sourceOf(draft: BasemapDraft): BasemapSource {
   }
 }
 
-/** What the map draws today for a saved source, in words. */
-export function basemapNote(source: BasemapSource): string | null {
-  if (source.kind === 'bundled') return null;
+/**
+ * Whether the page must reload to draw the new choice: a style URL on
+ * another host is let in by the page's security policy, which is fixed
+ * when the page loads.
+ */
+export function needsReload(
+  before: BasemapSource,
+  after: BasemapSource,
+): boolean {
+  if (after.kind !== 'style-url') return false;
+  const originOf = (url: string) => {
+    try {
+      return new URL(url).origin;
+    } catch {
+      return url;
+    }
+  };
 
-  // TODO: draw PMTiles/MBTiles (needs tile serving over app://) and style
-  // URLs (needs the CSP to allow that host); until then the choice is kept
-  // and the map stays on the bundled Boston basemap.
   return (
-    'Saved. This version still draws the bundled Boston map; the chosen ' +
-    'source is used once StreetDesk can serve it.'
+    before.kind !== 'style-url' || originOf(before.url) !== originOf(after.url)
   );
 }

@@ -7,7 +7,7 @@ import { useAppStore } from '../store/use-app-store';
 import { updateView } from '../update/update-text';
 import {
   BASEMAP_KINDS,
-  basemapNote,
+  needsReload,
   draftOf,
   sourceOf,
   type BasemapDraft,
@@ -131,14 +131,21 @@ function CentralSection({ settings }: { settings: ConsoleSettings }) {
 
 function BasemapSection({ settings }: { settings: ConsoleSettings }) {
   const saveSettings = useAppStore((state) => state.saveSettings);
+  const loadMapBase = useAppStore((state) => state.loadMapBase);
+  const problem = useAppStore((state) => state.mapBase?.problem ?? null);
   const [draft, setDraft] = useState<BasemapDraft>(draftOf(settings.basemap));
   const [outcome, setOutcome] = useState<Outcome>(null);
-  const note = basemapNote(settings.basemap);
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    const error = await saveSettings({ basemap: sourceOf(draft) });
+    const chosen = sourceOf(draft);
+    const error = await saveSettings({ basemap: chosen });
     setOutcome(outcomeOf(error, 'Basemap saved.'));
+    if (error !== null) return;
+    // A style from another host needs the page's security policy to let
+    // that host in, which only a reload brings.
+    if (needsReload(settings.basemap, chosen)) window.location.reload();
+    else await loadMapBase();
   };
 
   return (
@@ -190,7 +197,11 @@ function BasemapSection({ settings }: { settings: ConsoleSettings }) {
         <button type="submit">Save basemap</button>
       </form>
       <OutcomeLine outcome={outcome} id="settings-basemap-outcome" />
-      {note ? <p className="settings-note">{note}</p> : null}
+      {problem ? (
+        <p className="settings-note" data-testid="basemap-problem">
+          {problem}
+        </p>
+      ) : null}
     </section>
   );
 }

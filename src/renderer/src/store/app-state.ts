@@ -26,6 +26,7 @@ import type { SlaStats } from '../../../shared/sla-stats';
 import type { UpdateState } from '../../../shared/update-state';
 import type { CrewStatus } from '../../../shared/sync-protocol';
 import type { QueueRow, ServiceRequest } from '../../../shared/domain';
+import type { MapBase } from '../map/chosen-basemap';
 import type { RowWindow } from '../queue/virtual-window';
 
 /** The filters chosen in the filter bar; empty choices keep all. */
@@ -225,6 +226,10 @@ export type AlertsSlice = {
 /** The console's settings; each change returns null or why it failed. */
 export type SettingsSlice = {
   settings: ConsoleSettings | null;
+  /** What the map draws under the requests; null until first read. */
+  mapBase: MapBase | null;
+  /** Reads the chosen basemap again and makes the map redraw on it. */
+  loadMapBase: () => Promise<void>;
   loadSettings: () => Promise<void>;
   saveSettings: (changes: MethodArg<'saveSettings'>) => Promise<string | null>;
   signIn: (username: string, password: string) => Promise<string | null>;

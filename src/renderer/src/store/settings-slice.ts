@@ -1,5 +1,12 @@
-import type { StreetDeskApi } from '../../../shared/contract';
+import type { BasemapView, StreetDeskApi } from '../../../shared/contract';
+import { mapBaseFor } from '../map/chosen-basemap';
 import type { SettingsSlice, SliceCreator } from './app-state';
+
+const bundledView: BasemapView = { kind: 'bundled', problem: null };
+
+/** The page's origin, which the map's URLs start with. */
+const pageOrigin = () =>
+  (globalThis as { location?: { origin: string } }).location?.origin ?? '';
 
 const reasonOf = (error: unknown) =>
   error instanceof Error ? error.message : String(error);
@@ -24,6 +31,18 @@ export function createSettingsSlice(
 
   return (set, get) => ({
     settings: null,
+    mapBase: null,
+
+    async loadMapBase() {
+      try {
+        const view = await api.getBasemap();
+        set({ mapBase: await mapBaseFor(view, pageOrigin()) });
+      } catch (error) {
+        // The map still opens on the bundled basemap.
+        set({ mapBase: await mapBaseFor(bundledView, pageOrigin()) });
+        get().reportError('read the basemap choice', error);
+      }
+    },
 
     async loadSettings() {
       try {
