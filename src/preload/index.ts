@@ -50,6 +50,7 @@ const api = {
   getServerTime: () => call('getServerTime'),
   getSettings: () => call('getSettings'),
   getBasemap: () => call('getBasemap'),
+  finishSetup: () => call('finishSetup'),
   saveSettings: (arg) => call('saveSettings', arg),
   signIn: (arg) => call('signIn', arg),
   signOut: () => call('signOut'),

@@ -513,6 +513,8 @@ export type ConsoleSettings = {
   signedInAs: SignedInUser | null;
   basemap: BasemapSource;
   notifications: NotificationPrefs;
+  /** False until the person finishes the first-run setup guide. */
+  setupDone: boolean;
 };
 
 export type RestartToUpdateResult = { restarting: boolean; reason?: string };
@@ -551,6 +553,7 @@ export const methods = {
   getSettings: z.undefined(),
   getBasemap: z.undefined(),
   saveSettings: saveSettingsSchema,
+  finishSetup: z.undefined(),
   signIn: signInArgSchema,
   signOut: z.undefined(),
   getSlaStats: slaStatsQuerySchema,
@@ -606,6 +609,7 @@ export type MethodResults = {
   getSettings: ConsoleSettings;
   getBasemap: BasemapView;
   saveSettings: ConsoleSettings;
+  finishSetup: ConsoleSettings;
   signIn: ConsoleSettings;
   signOut: ConsoleSettings;
   /** By name. */

@@ -238,3 +238,41 @@ test('draws a chosen PMTiles archive, and says why a style URL it cannot reach i
     url: 'http://127.0.0.1:9/styles/city.json',
   });
 });
+
+test('guides a new console through its setup until the person finishes it', async ({
+  page,
+}) => {
+  await page.goto(running.url);
+  const setUp = page.getByRole('button', { name: 'Set up this console' });
+  await setUp.click();
+
+  const guide = page.getByTestId('setup-guide');
+  await expect(guide).toBeVisible();
+  const steps = guide.getByRole('listitem');
+  await expect(steps).toHaveCount(4);
+  await expect(steps.nth(0)).toContainText('Not connected');
+  await expect(steps.nth(1)).toContainText('Not signed in');
+  await expect(steps.nth(2)).toContainText('bundled Boston map');
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.screenshot({ path: test.info().outputPath('setup-guide.png') });
+
+  // The alert choice made below shows in the guide at once.
+  await page
+    .getByTestId('settings-panel')
+    .getByRole('radio', { name: 'breaches only' })
+    .check();
+  await expect(steps.nth(3)).toContainText('On, when a request breaches.');
+
+  await guide.getByRole('button', { name: 'Finish setup for now' }).click();
+  await expect(guide).toHaveCount(0);
+  await expect(setUp).toHaveCount(0);
+
+  await page.reload();
+  await expect(page.getByTestId('map')).toBeVisible();
+  await expect(
+    page.getByRole('button', { name: 'Set up this console' }),
+  ).toHaveCount(0);
+  expect(
+    (await running.services.handlers.getSettings(undefined)).setupDone,
+  ).toBe(true);
+});

@@ -5,6 +5,7 @@ import {
   needsReload,
   sourceOf,
 } from '../../src/renderer/src/settings/basemap-choice';
+import { setupSteps } from '../../src/renderer/src/settings/setup-steps';
 import { createAppStore } from '../../src/renderer/src/store/create-app-store';
 import type { ConsoleSettings } from '../../src/shared/contract';
 import { createFakeApi } from './fake-api';
@@ -63,6 +64,7 @@ describe('the settings slice', () => {
     signedInAs: null,
     basemap: { kind: 'bundled' },
     notifications: { slaAlerts: true, slaAlertLevel: 'breach_only' },
+    setupDone: false,
   };
 
   it('keeps what the services saved, and returns the reason a save failed', async () => {
@@ -88,5 +90,60 @@ describe('the settings slice', () => {
       }),
     ).toBe('There is no file at /gone.pmtiles');
     expect(store.getState().settings).toEqual(saved);
+  });
+
+  it('closes the setup guide through the services and keeps what they say', async () => {
+    const api = createFakeApi([]);
+    api.finishSetup = () => {
+      api.calls.push({ method: 'finishSetup', arg: undefined });
+      return Promise.resolve({ ...saved, setupDone: true });
+    };
+    const store = createAppStore(api);
+
+    expect(await store.getState().finishSetup()).toBeNull();
+    expect(store.getState().settings?.setupDone).toBe(true);
+    expect(api.calls.map((call) => call.method)).toEqual(['finishSetup']);
+  });
+});
+
+describe('the first-run setup guide', () => {
+  const fresh: ConsoleSettings = {
+    centralUrl: null,
+    signedInAs: null,
+    basemap: { kind: 'bundled' },
+    notifications: { slaAlerts: true, slaAlertLevel: 'at_risk' },
+    setupDone: false,
+  };
+
+  it('says what is left on a new console, in order', () => {
+    const steps = setupSteps(fresh);
+
+    expect(steps.map((step) => [step.title, step.done])).toEqual([
+      ["Connect to the city's central API", false],
+      ['Sign in', false],
+      ['Choose the map', true],
+      ['Choose SLA alerts', true],
+    ]);
+    expect(steps[0]?.state).toMatch(/^Not connected\./);
+    expect(steps[2]?.state).toMatch(/bundled Boston map/);
+    expect(steps[3]?.state).toMatch(/at risk and when it breaches/);
+  });
+
+  it('says what was chosen once it is', () => {
+    const steps = setupSteps({
+      ...fresh,
+      centralUrl: 'https://311.city.example',
+      signedInAs: { userId: 'ana', name: 'Ana Ruiz', role: 'dispatcher' },
+      basemap: { kind: 'mbtiles', path: '/srv/maps/city.mbtiles' },
+      notifications: { slaAlerts: false, slaAlertLevel: 'at_risk' },
+    });
+
+    expect(steps.every((step) => step.done)).toBe(true);
+    expect(steps[0]?.state).toBe('Connected to https://311.city.example.');
+    expect(steps[1]?.state).toBe('Signed in as Ana Ruiz (dispatcher).');
+    expect(steps[2]?.state).toMatch(
+      /an MBTiles file \(\/srv\/maps\/city\.mbtiles\)/,
+    );
+    expect(steps[3]?.state).toMatch(/^Off: no SLA alerts\./);
   });
 });

@@ -96,6 +96,7 @@ describe('the contract', () => {
       getServerTime: undefined,
       getSettings: undefined,
       getBasemap: undefined,
+      finishSetup: undefined,
       saveSettings: { centralUrl: 'https://311.boston.example' },
       signIn: { username: 'ana', password: 'correct horse' },
       signOut: undefined,

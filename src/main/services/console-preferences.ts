@@ -94,6 +94,9 @@ export type ConsolePreferences = {
   notifications(): NotificationPrefs;
   saveBasemap(source: BasemapSource): Promise<void>;
   saveNotifications(prefs: NotificationPrefs): void;
+  /** Whether the person finished (or set aside) the first-run setup. */
+  setupDone(): boolean;
+  finishSetup(): void;
 };
 
 export function createConsolePreferences(
@@ -121,6 +124,10 @@ export function createConsolePreferences(
     },
     saveNotifications(prefs) {
       state.set('notification_prefs', JSON.stringify(prefs));
+    },
+    setupDone: () => state.get('setup_done') !== null,
+    finishSetup() {
+      state.set('setup_done', '1');
     },
   };
 }

@@ -272,6 +272,7 @@ function createHandlers(
     ...connection.settings(),
     basemap: preferences.basemap(),
     notifications: preferences.notifications(),
+    setupDone: preferences.setupDone(),
   });
 
   // Dispatch needs the server to judge it; a local demo has none.
@@ -365,6 +366,10 @@ function createHandlers(
     }),
     getSettings: settings,
     getBasemap: () => basemapService.view(),
+    finishSetup: () => {
+      preferences.finishSetup();
+      return settings();
+    },
     saveSettings: async ({ centralUrl, basemap, notifications }) => {
       // A bad map file refuses the whole save, before anything changes.
       if (basemap !== undefined) await checkBasemapSource(basemap);

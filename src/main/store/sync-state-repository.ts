@@ -14,7 +14,9 @@ export type SyncStateKey =
   /** The console's chosen basemap, as JSON (console-preferences.ts). */
   | 'basemap_source'
   /** SLA alert preferences, as JSON. */
-  | 'notification_prefs';
+  | 'notification_prefs'
+  /** Set once the person finished the first-run setup guide. */
+  | 'setup_done';
 
 export type SyncStateRepository = {
   get(key: SyncStateKey): string | null;

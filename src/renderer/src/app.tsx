@@ -64,6 +64,8 @@ export function App() {
   useKeyboardCommands(run, overlay === null);
 
   useEffect(() => appStore.getState().start(), []);
+  // Read at start, so that a console not yet set up offers its guide.
+  useEffect(() => void appStore.getState().loadSettings(), []);
 
   useEffect(() => {
     const timer = setInterval(() => {
@@ -91,7 +93,11 @@ export function App() {
 
   return (
     <div className="app">
-      <AppHeader theme={theme} onToggleTheme={toggleTheme} />
+      <AppHeader
+        theme={theme}
+        onToggleTheme={toggleTheme}
+        onSetUp={() => setTab('settings')}
+      />
       <SyncStatusBar onShowConflicts={() => setTab('conflicts')} />
       <ErrorBanner />
       <ActionNotice />

@@ -61,7 +61,19 @@ describe('basemap and notification settings', () => {
       signedInAs: null,
       basemap: { kind: 'bundled' },
       notifications: { slaAlerts: true, slaAlertLevel: 'at_risk' },
+      setupDone: false,
     });
+  });
+
+  it('keeps the first-run guide closed once finished, across restarts', async () => {
+    const dir = folder();
+    const first = await open(dir);
+    expect((await first.handlers.getSettings(undefined)).setupDone).toBe(false);
+    expect((await first.handlers.finishSetup(undefined)).setupDone).toBe(true);
+    cleanups.pop()?.();
+
+    const again = await open(dir);
+    expect((await again.handlers.getSettings(undefined)).setupDone).toBe(true);
   });
 
   it('keeps a real PMTiles or MBTiles file and the alert choices across restarts', async () => {

@@ -6,9 +6,17 @@ import { UpdateIndicator } from '../update/update-indicator';
 
 const count = new Intl.NumberFormat('en-US');
 
-export function AppHeader(props: { theme: Theme; onToggleTheme: () => void }) {
+export function AppHeader(props: {
+  theme: Theme;
+  onToggleTheme: () => void;
+  /** Opens the settings, where the first-run setup guide is. */
+  onSetUp: () => void;
+}) {
   const info = useAppStore((state) => state.info);
   const total = useAppStore((state) => state.total);
+  const setupPending = useAppStore(
+    (state) => state.settings !== null && !state.settings.setupDone,
+  );
 
   const shown = total === null ? '…' : count.format(total);
   const all = info ? count.format(info.openRequests) : '…';
@@ -23,6 +31,16 @@ export function AppHeader(props: { theme: Theme; onToggleTheme: () => void }) {
         <p className="demo-note">
           Demo data: Boston 311 cases from 2015, moved forward to today
         </p>
+      ) : null}
+      {setupPending ? (
+        <button
+          type="button"
+          className="setup-button"
+          data-testid="setup-button"
+          onClick={props.onSetUp}
+        >
+          Set up this console
+        </button>
       ) : null}
       <UpdateIndicator />
       <button

@@ -12,6 +12,7 @@ import {
   sourceOf,
   type BasemapDraft,
 } from './basemap-choice';
+import { setupSteps } from './setup-steps';
 
 type Outcome = { ok: boolean; text: string } | null;
 
@@ -46,11 +47,49 @@ export function SettingsPanel() {
 
   return (
     <div className="settings-panel" data-testid="settings-panel">
+      {settings.setupDone ? null : <SetupGuide settings={settings} />}
       <CentralSection settings={settings} />
       <BasemapSection settings={settings} />
       <AlertsSection settings={settings} />
       <UpdatesSection />
     </div>
+  );
+}
+
+function SetupGuide({ settings }: { settings: ConsoleSettings }) {
+  const finishSetup = useAppStore((state) => state.finishSetup);
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const steps = setupSteps(settings);
+  const left = steps.filter((step) => !step.done).length;
+
+  const finish = async () => {
+    const error = await finishSetup();
+    if (error !== null) setOutcome(outcomeOf(error, ''));
+  };
+
+  return (
+    <section
+      className="setup-guide"
+      aria-labelledby="settings-setup"
+      data-testid="setup-guide"
+    >
+      <h2 id="settings-setup">Set up this console</h2>
+      <ol>
+        {steps.map((step) => (
+          <li key={step.title} data-done={step.done ? 'true' : 'false'}>
+            <strong>{step.title}</strong>
+            {step.done ? (
+              <span className="visually-hidden"> (done)</span>
+            ) : null}
+            <span className="setup-state">{step.state}</span>
+          </li>
+        ))}
+      </ol>
+      <button type="button" onClick={() => void finish()}>
+        {left === 0 ? 'Finish setup' : 'Finish setup for now'}
+      </button>
+      <OutcomeLine outcome={outcome} id="settings-setup-outcome" />
+    </section>
   );
 }
 

@@ -234,6 +234,8 @@ export type SettingsSlice = {
   saveSettings: (changes: MethodArg<'saveSettings'>) => Promise<string | null>;
   signIn: (username: string, password: string) => Promise<string | null>;
   signOut: () => Promise<string | null>;
+  /** Closes the first-run setup guide for good. */
+  finishSetup: () => Promise<string | null>;
 };
 
 /** The updater's state as the services last pushed it. */

@@ -56,5 +56,6 @@ export function createSettingsSlice(
     signIn: (username, password) =>
       attempt(set)(() => api.signIn({ username, password })),
     signOut: () => attempt(set)(() => api.signOut()),
+    finishSetup: () => attempt(set)(() => api.finishSetup()),
   });
 }
