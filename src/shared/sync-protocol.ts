@@ -410,6 +410,19 @@ export const intentSchema = z.discriminatedUnion('type', [
       status: crewStatusSchema,
     })
     .strict(),
+  /**
+   * Retires a seq with no change: the console could not read what it had
+   * stored under it (a damaged file). The server records it as rejected,
+   * with this reason, so the intents behind it are not held up. Added in
+   * protocol 3.
+   */
+  z
+    .object({
+      ...intentBase,
+      type: z.literal('void'),
+      reason: z.string().min(1).max(1000),
+    })
+    .strict(),
 ]);
 export type Intent = z.infer<typeof intentSchema>;
 export type IntentType = Intent['type'];

@@ -23,5 +23,7 @@ export function describeIntent(intent: Intent): string {
       );
     case 'set_crew_status':
       return `Set crew ${intent.crewId} to ${intent.status.replace('_', ' ')}`;
+    case 'void':
+      return `A change this console could not read back (#${intent.seq})`;
   }
 }

@@ -20,19 +20,37 @@ export type PushCounts = { applied: number; rejected: number };
 /** A 409 answered by resending from the server's seq; more means a loop. */
 const MAX_GAP_RESENDS = 3;
 
-function readIntent(row: OutboxRow): Intent {
-  const parsed = intentSchema.safeParse(JSON.parse(row.payload));
-  if (parsed.success) return parsed.data;
+/**
+ * The stored intent, or, where it no longer reads (intents are checked
+ * before they are stored, so the file is damaged), a void intent that
+ * retires its seq: the server records it as rejected, it joins the
+ * conflicts list, and the intents behind it go on.
+ */
+export function readIntent(row: OutboxRow, logger?: Logger): Intent {
+  let stored: unknown;
+  try {
+    stored = JSON.parse(row.payload);
+  } catch {
+    stored = null;
+  }
+  const parsed = intentSchema.safeParse(stored);
+  if (parsed.success && parsed.data.seq === row.seq) return parsed.data;
 
-  // Intents are checked before they are stored, so this is a damaged file.
-  // TODO: the protocol has no way to retire a seq without sending an
-  // intent, so an unreadable stored intent holds the queue behind it; a
-  // "skip" intent would let the server record it as rejected.
-  throw new CentralError(
-    'refused',
-    `Stored intent ${row.seq} (${row.intent_type}) can no longer be read; ` +
-      'the intents after it wait. Report this database to support.',
-  );
+  logger?.error('a stored intent no longer reads; sending it as void', {
+    seq: row.seq,
+    intentType: row.intent_type,
+  });
+  const createdAt = row.created_at;
+  return {
+    seq: row.seq,
+    createdAt:
+      Number.isSafeInteger(createdAt) && createdAt >= 0 ? createdAt : 0,
+    type: 'void',
+    reason:
+      `this console could not read its stored ${row.intent_type} change ` +
+      'back from its database, so it was not applied. Redo it if it is ' +
+      'still needed, and report the database to support.',
+  };
 }
 
 /**
@@ -48,7 +66,7 @@ export async function pushOutbox(options: PushOptions): Promise<PushCounts> {
   let rows = sync.outbox.pendingIntents(options.batch);
 
   while (rows.length > 0) {
-    const intents = rows.map(readIntent);
+    const intents = rows.map((row) => readIntent(row, logger));
     const answer = await client.pushIntents({ consoleId, intents });
 
     if (answer.kind === 'gap') {

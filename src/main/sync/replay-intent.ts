@@ -15,6 +15,8 @@ export function intentTargets(intent: Intent): IntentTargets {
       };
     case 'set_crew_status':
       return { requests: [], crews: [intent.crewId] };
+    case 'void':
+      return { requests: [], crews: [] };
     default:
       return { requests: [intent.requestId], crews: [] };
   }

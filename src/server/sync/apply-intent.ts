@@ -239,5 +239,9 @@ export async function applyIntent(
       return unmerge(tx, intent, ctx);
     case 'set_crew_status':
       return setCrewStatus(tx, intent);
+    case 'void':
+      return reject(
+        `Change #${intent.seq} was never sent: ${intent.reason.slice(0, 800)}`,
+      );
   }
 }

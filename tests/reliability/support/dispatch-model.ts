@@ -26,6 +26,7 @@ export function applyToModel(
   if (intent.type === 'add_note') {
     return state.has(intent.requestId) ? 'applied' : 'rejected';
   }
+  if (intent.type === 'void') return 'rejected';
   if (
     intent.type === 'merge' ||
     intent.type === 'unmerge' ||
