@@ -32,6 +32,7 @@ import {
 } from './storage/central-store';
 import { bundledSlaPolicy } from './sla/bundled-sla-policy';
 import { createSlaPolicyBook, type SlaPolicyBook } from './sla/sla-policy-book';
+import { restoreSlaRuleChanges } from './sla/sla-rule-changes';
 import type { SlaPolicy } from './sla/sla-rule';
 import { openSqliteCentralStore } from './storage/sqlite/sqlite-central-store';
 import { DEFAULT_UNMERGE_WINDOW_MS } from './sync/apply-merge';
@@ -107,6 +108,12 @@ export async function createCentralServer(
   });
   const stopPush = store.onChangesCommitted((lastSeq) => push.changed(lastSeq));
 
+  const slaPolicy = createSlaPolicyBook(
+    options.slaPolicy ?? bundledSlaPolicy(),
+  );
+  const restored = await restoreSlaRuleChanges(store, slaPolicy, logger);
+  if (restored > 0) logger.info('SLA rule changes restored', { restored });
+
   const api: StaffApi = {
     store,
     logger,
@@ -118,7 +125,7 @@ export async function createCentralServer(
       now,
       options.signInLimits ?? DEFAULT_SIGN_IN_LIMITS,
     ),
-    slaPolicy: createSlaPolicyBook(options.slaPolicy ?? bundledSlaPolicy()),
+    slaPolicy,
     unmergeWindowMs: options.unmergeWindowMs ?? DEFAULT_UNMERGE_WINDOW_MS,
   };
   const extraRoutes = options.extraRoutes ?? [];

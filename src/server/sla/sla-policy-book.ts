@@ -22,8 +22,6 @@ export type SlaPolicyBook = {
 };
 
 export function createSlaPolicyBook(initial: SlaPolicy): SlaPolicyBook {
-  // TODO: an admin's change lives only as long as the process; keep it in
-  // the central store once the store has a place for settings (issue 4).
   let policy = structuredClone(initial);
   const calendar: BusinessCalendar = createBusinessCalendar(policy.calendar);
 

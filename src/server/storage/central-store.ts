@@ -116,6 +116,18 @@ export type StoredMerge = {
   duplicates: { before: SyncRequest; closedVersion: number }[];
 };
 
+/**
+ * An admin's SLA rule for one service type. `rule` is kept as stored (an
+ * SlaRule's JSON); the policy book checks it before it uses it.
+ */
+export type StoredSlaRuleChange = {
+  serviceCode: string;
+  serviceName: string;
+  rule: string;
+  changedBy: string;
+  changedAt: number;
+};
+
 export type ChangeWindow = {
   /** The oldest seq still kept (0 when there are none). */
   oldestSeq: number;
@@ -175,6 +187,9 @@ export type CentralReads = {
   getReporter(requestId: string): Promise<Reporter | null>;
   /** The newest merge into the request that has not been undone. */
   latestMerge(targetId: string): Promise<StoredMerge | null>;
+
+  /** The SLA rules an admin changed, each as last saved, by service code. */
+  listSlaRuleChanges(): Promise<StoredSlaRuleChange[]>;
 };
 
 /**
@@ -210,6 +225,8 @@ export type CentralWrites = {
   /** The store assigns the id. */
   insertMerge(merge: Omit<StoredMerge, 'mergeId'>): Promise<StoredMerge>;
   markMergeUndone(mergeId: number, at: number): Promise<void>;
+  /** Keeps an admin's rule for one service type, replacing an earlier one. */
+  saveSlaRuleChange(change: StoredSlaRuleChange): Promise<void>;
 };
 
 export type CentralTransaction = CentralReads & CentralWrites;

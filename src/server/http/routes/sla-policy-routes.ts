@@ -1,5 +1,5 @@
 // The server's SLA policy: every signed-in role may read it; an admin may
-// change one service type's rule.
+// change one service type's rule, which the central store keeps.
 import { z } from 'zod';
 
 import { slaRuleSchema } from '../../sla/sla-rule';
@@ -55,6 +55,18 @@ export async function putSlaPolicy(call: SignedInCall): Promise<void> {
     );
   }
 
+  // Saved first: a change the store could not keep is not made at all.
+  const serviceName =
+    api.slaPolicy.policy().services[serviceCode]?.serviceName ?? serviceCode;
+  await api.store.transaction((tx) =>
+    tx.saveSlaRuleChange({
+      serviceCode,
+      serviceName,
+      rule: JSON.stringify(rule),
+      changedBy: user.userId,
+      changedAt: api.now(),
+    }),
+  );
   const entry = api.slaPolicy.setRule(serviceCode, rule);
   api.logger.info('SLA rule changed', {
     serviceCode,

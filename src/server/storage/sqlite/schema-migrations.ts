@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 
 import { createCentralSchema } from './migrations/001-central-schema';
 import { addMergesAndReporters } from './migrations/002-merges-and-reporters';
+import { addSlaRuleChanges } from './migrations/003-sla-rule-changes';
 
 /**
  * The central schema's history, oldest first. Migration n takes the file
@@ -10,6 +11,7 @@ import { addMergesAndReporters } from './migrations/002-merges-and-reporters';
 export const centralMigrations: readonly string[] = [
   createCentralSchema,
   addMergesAndReporters,
+  addSlaRuleChanges,
 ];
 
 export const latestCentralSchemaVersion = centralMigrations.length;

@@ -19,6 +19,7 @@ import type {
   Reporter,
   SnapshotQuery,
   StoredMerge,
+  StoredSlaRuleChange,
   StaffUser,
 } from '../central-store';
 import type { CentralDatabase } from './open-central-database';
@@ -170,6 +171,12 @@ export function createSqliteReads(
      FROM api_keys WHERE key_hash = ?`,
   );
 
+  const listSlaRuleChanges = db.prepare<[], StoredSlaRuleChange>(
+    `SELECT service_code AS serviceCode, service_name AS serviceName, rule,
+       changed_by AS changedBy, changed_at AS changedAt
+     FROM sla_rule_changes ORDER BY service_code`,
+  );
+
   const getReporter = db
     .prepare<[string], string>(
       'SELECT record FROM reporters WHERE request_id = ?',
@@ -270,6 +277,7 @@ export function createSqliteReads(
       return { user, expiresAt };
     },
     findApiKey: (keyHash) => findApiKey.get(keyHash) ?? null,
+    listSlaRuleChanges: () => listSlaRuleChanges.all(),
     getReporter(requestId) {
       const record = getReporter.get(requestId);
       return record === undefined ? null : (JSON.parse(record) as Reporter);

@@ -130,6 +130,13 @@ export function createSqliteWrites(
   const markMergeUndone = db.prepare<[number, number]>(
     'UPDATE merges SET undone_at = ? WHERE merge_id = ?',
   );
+  const saveSlaRuleChange = db.prepare<
+    [string, string, string, string, number]
+  >(
+    `INSERT OR REPLACE INTO sla_rule_changes
+       (service_code, service_name, rule, changed_by, changed_at)
+     VALUES (?, ?, ?, ?, ?)`,
+  );
 
   const append = (body: ChangeBody) => {
     const seq = seqs.next();
@@ -262,6 +269,15 @@ export function createSqliteWrites(
     },
     markMergeUndone(mergeId, at) {
       markMergeUndone.run(at, mergeId);
+    },
+    saveSlaRuleChange(change) {
+      saveSlaRuleChange.run(
+        change.serviceCode,
+        change.serviceName,
+        change.rule,
+        change.changedBy,
+        change.changedAt,
+      );
     },
     insertApiKey(keyHash, record) {
       insertApiKey.run(keyHash, record.keyId, record.label, record.createdAt);
