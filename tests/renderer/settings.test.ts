@@ -92,6 +92,40 @@ describe('the settings slice', () => {
     expect(store.getState().settings).toEqual(saved);
   });
 
+  it('makes the map base from what the services say, and falls back to the bundled map', async () => {
+    const api = createFakeApi([]);
+    api.getBasemap = () =>
+      Promise.resolve({
+        kind: 'tiles',
+        tilesPath: '/basemap-tiles/{z}/{x}/{y}',
+        info: {
+          format: 'png',
+          minzoom: 10,
+          maxzoom: 16,
+          bounds: null,
+          layers: [],
+          attribution: null,
+          name: 'Aerial',
+        },
+      });
+    const store = createAppStore(api);
+
+    await store.getState().loadMapBase();
+    expect(store.getState().mapBase).toMatchObject({
+      bounds: null,
+      problem: null,
+      style: { name: 'Aerial' },
+    });
+
+    api.getBasemap = () => Promise.reject(new Error('the services are gone'));
+    await store.getState().loadMapBase();
+    expect(store.getState().mapBase?.style.name).toBe('StreetDesk light');
+    expect(store.getState().mapBase?.problem).toBeNull();
+    expect(store.getState().errors.at(-1)?.message).toMatch(
+      /read the basemap choice/,
+    );
+  });
+
   it('closes the setup guide through the services and keeps what they say', async () => {
     const api = createFakeApi([]);
     api.finishSetup = () => {

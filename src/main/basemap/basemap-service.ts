@@ -100,6 +100,12 @@ export function createBasemapService(options: {
     return archive instanceof TileArchiveError ? null : archive;
   };
 
+  const forget = async () => {
+    const previous = opened;
+    opened = null;
+    await closeOpened(previous);
+  };
+
   return {
     async view() {
       const source = options.source();
@@ -108,6 +114,11 @@ export function createBasemapService(options: {
         return { kind: 'style-url', url: source.url };
       }
 
+      // A file that could not be opened is tried again at the next look:
+      // a network drive may be back.
+      if (opened !== null && (await opened.archive) instanceof Error) {
+        opened = null;
+      }
       const archive = await archiveFor(source);
       if (archive instanceof TileArchiveError) {
         return { kind: 'bundled', problem: archive.message };
@@ -160,14 +171,7 @@ export function createBasemapService(options: {
       }
     },
 
-    async changed() {
-      const previous = opened;
-      opened = null;
-      await closeOpened(previous);
-    },
-
-    async close() {
-      await this.changed();
-    },
+    changed: forget,
+    close: forget,
   };
 }

@@ -104,15 +104,25 @@ describe('the chosen basemap', () => {
   });
 
   it('falls back to the bundled map, saying why, when the file went bad', async () => {
-    const path = join(folder(), 'gone.pmtiles');
-    const { service } = serviceFor({ kind: 'pmtiles', path });
+    const path = join(folder(), 'gone.mbtiles');
+    const { service } = serviceFor({ kind: 'mbtiles', path });
 
     const view = await service.view();
     expect(view.kind).toBe('bundled');
     expect(view.kind === 'bundled' ? view.problem : '').toMatch(
-      /cannot open .*gone\.pmtiles/,
+      /cannot open .*gone\.mbtiles/,
     );
     expect((await service.serveTile('/basemap-tiles/1/0/0')).status).toBe(404);
+
+    // The file comes back (a network drive reconnects): the next look
+    // draws it, with no change of choice.
+    writeMbtiles(path, {
+      metadata: { format: 'png' },
+      tiles: [{ z: 1, x: 0, y: 0, data: red }],
+    });
+    expect(await service.view()).toMatchObject({ kind: 'tiles' });
+    expect((await service.serveTile('/basemap-tiles/1/0/0')).status).toBe(200);
+    await service.close();
   });
 
   it('opens a new choice once it changes, and serves nothing for the bundled map', async () => {
