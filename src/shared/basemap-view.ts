@@ -12,6 +12,8 @@ export type TilesetInfo = {
   bounds: [number, number, number, number] | null;
   /** The vector layers' names (vector tiles only), as the archive lists them. */
   layers: string[];
+  /** Image tiles' width in pixels, from a sample tile (256 for vector). */
+  tileSize: 256 | 512;
   /** The archive's attribution, shown as text. */
   attribution: string | null;
   name: string | null;

@@ -25,6 +25,7 @@ const vector: TilesetInfo = {
   maxzoom: 14,
   bounds: [-71.2, 42.2, -70.9, 42.4],
   layers: ['water', 'park', 'transportation', 'building', 'place', 'misc'],
+  tileSize: 256,
   attribution:
     '<a href="https://openmaptiles.org">© OpenMapTiles</a> <script>x</script>',
   name: 'City',
@@ -71,12 +72,13 @@ describe('a tile archive basemap', () => {
       format: 'png',
       layers: [],
       bounds: null,
+      tileSize: 512,
     });
 
     expect(validateStyleMin(style)).toEqual([]);
     expect(style.sources['chosen-basemap']).toMatchObject({
       type: 'raster',
-      tileSize: 256,
+      tileSize: 512,
     });
     expect(style.sources['chosen-basemap']).not.toHaveProperty('bounds');
     expect(layerIds(style).slice(0, 2)).toEqual([

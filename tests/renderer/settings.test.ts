@@ -104,6 +104,7 @@ describe('the settings slice', () => {
           maxzoom: 16,
           bounds: null,
           layers: [],
+          tileSize: 256,
           attribution: null,
           name: 'Aerial',
         },

@@ -56,13 +56,19 @@ export function writePmtiles(
     tiles: TestTile[];
     metadata: Record<string, unknown>;
     bounds?: [number, number, number, number];
+    /** Tiles gzip-compressed (the default) or stored as they are. */
+    compressTiles?: boolean;
   },
 ): void {
   const GZIP = 2;
+  const NONE = 1;
+  const compress = options.compressTiles ?? true;
   const tiles = options.tiles
     .map((tile) => ({ ...tile, id: zxyToTileId(tile.z, tile.x, tile.y) }))
     .sort((a, b) => a.id - b.id);
-  const contents = tiles.map((tile) => gzipSync(tile.data));
+  const contents = tiles.map((tile) =>
+    compress ? gzipSync(tile.data) : Buffer.from(tile.data),
+  );
   const offsets: number[] = [];
   let at = 0;
   for (const content of contents) {
@@ -105,7 +111,7 @@ export function writePmtiles(
   u64(88, tiles.length);
   header.writeUInt8(0, 96);
   header.writeUInt8(GZIP, 97);
-  header.writeUInt8(GZIP, 98);
+  header.writeUInt8(compress ? GZIP : NONE, 98);
   header.writeUInt8(options.tileType, 99);
   const zooms = tiles.map((tile) => tile.z);
   header.writeUInt8(Math.min(...zooms), 100);
@@ -141,9 +147,13 @@ function chunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([length, body, crc]);
 }
 
-/** A 256 by 256 PNG of one colour: a raster tile a map can draw. */
-export function solidPng(red: number, green: number, blue: number): Buffer {
-  const size = 256;
+/** A PNG of one colour, 256 pixels a side unless told: a raster tile. */
+export function solidPng(
+  red: number,
+  green: number,
+  blue: number,
+  size = 256,
+): Buffer {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(size, 0);
   ihdr.writeUInt32BE(size, 4);

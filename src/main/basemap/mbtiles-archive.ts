@@ -9,6 +9,7 @@ import type { TilesetInfo } from '../../shared/basemap-view';
 import {
   boundsOf,
   layerIds,
+  rasterTileSize,
   textOf,
   TileArchiveError,
   type TileArchive,
@@ -89,8 +90,17 @@ function readInfo(db: Database.Database, path: string): TilesetInfo {
     return Number.isInteger(value) && value >= 0 ? value : fallback;
   };
 
+  const sample =
+    format === 'mvt'
+      ? null
+      : (db
+          .prepare<[], Buffer>('SELECT tile_data FROM tiles LIMIT 1')
+          .pluck()
+          .get() ?? null);
+
   return {
     format,
+    tileSize: rasterTileSize(sample),
     minzoom: zoom('minzoom', range.low),
     maxzoom: zoom('maxzoom', range.high ?? range.low),
     bounds: boundsOf((meta.get('bounds') ?? '').split(',').map(Number)),

@@ -10,6 +10,7 @@ import type { TilesetInfo } from '../../shared/basemap-view';
 import {
   boundsOf,
   layerIds,
+  rasterTileSize,
   textOf,
   TileArchiveError,
   type TileArchive,
@@ -97,8 +98,23 @@ export async function openPmtilesArchive(path: string): Promise<TileArchive> {
       );
     }
 
+    // An image archive's first tile starts its data section; its header
+    // gives the tile size when the tiles are stored uncompressed.
+    const sample =
+      format === 'mvt' || header.tileCompression !== Compression.None
+        ? null
+        : new Uint8Array(
+            (
+              await fileSource(handle, path).getBytes(
+                header.tileDataOffset,
+                Math.min(65_536, header.tileDataLength ?? 65_536),
+              )
+            ).data,
+          );
+
     const info: TilesetInfo = {
       format,
+      tileSize: rasterTileSize(sample),
       minzoom: header.minZoom,
       maxzoom: Math.max(header.minZoom, header.maxZoom),
       bounds: boundsOf([

@@ -63,3 +63,42 @@ export function textOf(value: unknown, max = 500): string | null {
 
   return text === '' ? null : text.slice(0, max);
 }
+
+/**
+ * The pixel width of an image tile, read from its header (PNG, JPEG or
+ * WebP); null when the bytes do not say. Raster tiles are 256 or 512
+ * pixels a side, and the map must know which to place them right.
+ */
+export function imageWidth(bytes: Uint8Array): number | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const ascii = (at: number, text: string) =>
+    bytes.length >= at + text.length &&
+    [...text].every((char, i) => bytes[at + i] === char.charCodeAt(0));
+
+  if (ascii(1, 'PNG') && ascii(12, 'IHDR')) return view.getUint32(16);
+
+  if (bytes[0] === 0xff && bytes[1] === 0xd8) {
+    // JPEG: walk the segments to the frame header (SOF0 to SOF3).
+    let at = 2;
+    while (at + 9 < bytes.length && bytes[at] === 0xff) {
+      const marker = bytes[at + 1]!;
+      if (marker >= 0xc0 && marker <= 0xc3) return view.getUint16(at + 7);
+      at += 2 + view.getUint16(at + 2);
+    }
+    return null;
+  }
+
+  if (ascii(0, 'RIFF') && ascii(8, 'WEBP') && bytes.length >= 30) {
+    if (ascii(12, 'VP8 ')) return view.getUint16(26, true) & 0x3fff;
+    if (ascii(12, 'VP8L')) return (view.getUint16(21, true) & 0x3fff) + 1;
+    if (ascii(12, 'VP8X')) {
+      return (view.getUint32(24, true) & 0xffffff) + 1;
+    }
+  }
+  return null;
+}
+
+/** 512 for tiles that wide, 256 for every other (the usual size). */
+export function rasterTileSize(sample: Uint8Array | null): 256 | 512 {
+  return sample !== null && imageWidth(sample) === 512 ? 512 : 256;
+}

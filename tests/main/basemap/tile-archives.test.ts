@@ -9,6 +9,7 @@ import { openMbtilesArchive } from '../../../src/main/basemap/mbtiles-archive';
 import { openPmtilesArchive } from '../../../src/main/basemap/pmtiles-archive';
 import {
   boundsOf,
+  imageWidth,
   isTileAddress,
   TileArchiveError,
 } from '../../../src/main/basemap/tile-archive';
@@ -59,6 +60,7 @@ describe('an MBTiles archive', () => {
 
     expect(archive.info).toEqual({
       format: 'mvt',
+      tileSize: 256,
       minzoom: 12,
       maxzoom: 14,
       bounds: [-71.2, 42.2, -70.9, 42.4],
@@ -90,6 +92,7 @@ describe('an MBTiles archive', () => {
 
     expect(archive.info).toMatchObject({
       format: 'png',
+      tileSize: 256,
       minzoom: 3,
       maxzoom: 5,
       bounds: null,
@@ -154,6 +157,7 @@ describe('a PMTiles archive', () => {
 
     expect(archive.info).toEqual({
       format: 'mvt',
+      tileSize: 256,
       minzoom: 12,
       maxzoom: 14,
       bounds: [-71.2, 42.2, -70.9, 42.4],
@@ -227,5 +231,69 @@ describe('tile addresses and bounds', () => {
     expect(boundsOf([-200, 42, -70, 43])).toBeNull();
     expect(boundsOf([Number.NaN, 42, -70, 43])).toBeNull();
     expect(boundsOf([1, 2, 3])).toBeNull();
+  });
+});
+
+describe('raster tile size', () => {
+  it('is read from a 512-pixel tile in either kind of archive', async () => {
+    const big = solidPng(10, 20, 30, 512);
+    const mb = file('hi.mbtiles');
+    writeMbtiles(mb, {
+      metadata: { format: 'png' },
+      tiles: [{ z: 4, x: 3, y: 5, data: big }],
+    });
+    const mbArchive = openMbtilesArchive(mb);
+    expect(mbArchive.info.tileSize).toBe(512);
+    await mbArchive.close();
+
+    const pm = file('hi.pmtiles');
+    writePmtiles(pm, {
+      tileType: PMTILES_TYPE.png,
+      tiles: [{ z: 4, x: 3, y: 5, data: big }],
+      metadata: {},
+    });
+    const pmArchive = await openPmtilesArchive(pm);
+    // Gzipped tiles: the size is not read from them; 256 is assumed.
+    expect(pmArchive.info.tileSize).toBe(256);
+    await pmArchive.close();
+
+    const plain = file('plain.pmtiles');
+    writePmtiles(plain, {
+      tileType: PMTILES_TYPE.png,
+      tiles: [{ z: 4, x: 3, y: 5, data: big }],
+      metadata: {},
+      compressTiles: false,
+    });
+    const plainArchive = await openPmtilesArchive(plain);
+    expect(plainArchive.info.tileSize).toBe(512);
+    expect(Buffer.from((await plainArchive.tile(4, 3, 5))!).equals(big)).toBe(
+      true,
+    );
+    await plainArchive.close();
+  });
+
+  it('reads the width from PNG, JPEG and WebP headers', () => {
+    expect(imageWidth(solidPng(0, 0, 0, 512))).toBe(512);
+    expect(imageWidth(solidPng(0, 0, 0))).toBe(256);
+
+    // JPEG: SOI, an APP0 segment, then SOF0 with height 256, width 512.
+    const jpeg = Buffer.from([
+      0xff, 0xd8, 0xff, 0xe0, 0x00, 0x04, 0x00, 0x00, 0xff, 0xc0, 0x00, 0x11,
+      0x08, 0x01, 0x00, 0x02, 0x00, 0x03,
+    ]);
+    expect(imageWidth(jpeg)).toBe(512);
+
+    // WebP, extended (VP8X): width minus one in 24 bits at byte 24.
+    const webp = Buffer.alloc(30);
+    webp.write('RIFF', 0, 'latin1');
+    webp.write('WEBP', 8, 'latin1');
+    webp.write('VP8X', 12, 'latin1');
+    webp.writeUIntLE(511, 24, 3);
+    expect(imageWidth(webp)).toBe(512);
+
+    expect(
+      imageWidth(Buffer.from('not an image at all, just text')),
+    ).toBeNull();
+    expect(imageWidth(Buffer.from([0xff, 0xd8, 0x00]))).toBeNull();
   });
 });

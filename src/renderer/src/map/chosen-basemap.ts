@@ -198,7 +198,7 @@ export function tilesetStyle(
     glyphs: `${root}/basemap/glyphs/{fontstack}/{range}.pbf`,
     sources: {
       [TILE_SOURCE]: raster
-        ? { type: 'raster', tileSize: 256, ...range }
+        ? { type: 'raster', tileSize: info.tileSize, ...range }
         : { type: 'vector', ...range },
       ...requestSources(),
     },
