@@ -31,6 +31,7 @@ import {
   sameDrawing,
   statesChanged,
 } from './map-points';
+import { FOCUS_ZOOM, needsFocus } from './focus-camera';
 import { MapLegend } from './map-legend';
 import { rendererOf, softwareRenderer } from './renderer-kind';
 import { UnlocatedList } from './unlocated-list';
@@ -39,8 +40,6 @@ import { UnlocatedList } from './unlocated-list';
 setWorkerUrl(workerUrl);
 
 type TestWindow = Window & { __streetdeskMap?: MapLibreMap };
-
-const FOCUS_ZOOM = 15;
 
 /** How long the map glides to a selection or a cluster, with a GPU. */
 const GLIDE_MS = 600;
@@ -272,8 +271,10 @@ export function MapView() {
     if (detail?.serviceRequestId !== selectedId) return;
     if (detail.lat === null || detail.long === null) return;
 
+    const point = { long: detail.long, lat: detail.lat };
+    if (!needsFocus(viewportOf(map), point)) return;
     map.easeTo({
-      center: [detail.long, detail.lat],
+      center: [point.long, point.lat],
       zoom: Math.max(map.getZoom(), FOCUS_ZOOM),
       duration: glideMs.current,
     });
