@@ -4,8 +4,8 @@
 import { z } from 'zod';
 
 /** The version a console speaks; the server also accepts the one before. */
-export const PROTOCOL_VERSION = 3;
-export const SUPPORTED_PROTOCOL_VERSIONS = [1, 2, 3] as const;
+export const PROTOCOL_VERSION = 4;
+export const SUPPORTED_PROTOCOL_VERSIONS = [1, 2, 3, 4] as const;
 export const PROTOCOL_HEADER = 'StreetDesk-Protocol';
 
 /**

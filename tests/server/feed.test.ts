@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
+import { decodeDictionary } from '../../src/shared/snapshot-dictionary';
 import {
   bucketDigests,
   bucketOf,
@@ -235,27 +236,67 @@ describe('GET snapshot in protocol 3', () => {
     expect(v3.seq).toBe(v2.seq);
   });
 
-  it('pages rows by id and by bucket as v2 pages requests', async () => {
+  it('sends v4 pages through a dictionary that reads back as the v3 rows', async () => {
+    const queues = ['PWDx_District 1C', 'PWDx_District 03', null];
+    central = await startCentral({
+      requests: ids(30).map((id, at) =>
+        newRequest(id, {
+          queue: queues[at % 3]!,
+          neighborhood: at % 2 === 0 ? 'Dorchester' : 'Roxbury',
+        }),
+      ),
+    });
+    const token = central.tokens.dana;
+    const v3 = await central.call('/staff/v3/snapshot?limit=20', { token });
+    const v4 = await central.call('/staff/v4/snapshot?limit=20', { token });
+    const v4body = v4.body as { dictionary: Record<string, unknown[]> };
+
+    expect(v4body.dictionary.queue).toEqual(queues.slice(0, 2));
+    expect(v4body.dictionary.neighborhood).toEqual(['Dorchester', 'Roxbury']);
+    expect(decodeDictionary(v4body.dictionary, v4.body.rows)).toBeNull();
+    const decoded = { ...v4.body } as Record<string, unknown>;
+    delete decoded.dictionary;
+    // serverTime is the moment each page was built.
+    expect({ ...decoded, serverTime: 0 }).toEqual({
+      ...v3.body,
+      serverTime: 0,
+    });
+    expect(v4.headers.get(SNAPSHOT_NEXT_HEADER)).toBe(
+      v3.headers.get(SNAPSHOT_NEXT_HEADER),
+    );
+    expect(v4.headers.get(SNAPSHOT_NEXT_HEADER)).toBe('R0019');
+  });
+
+  it('pages rows by id and by bucket in v3 and v4 as v2 pages requests', async () => {
     const all = ids(200);
     central = await startCentral({ requests: all.map((id) => newRequest(id)) });
     const token = central.tokens.dana;
     const bucket = bucketOf('R0007');
 
-    const got: string[] = [];
-    let afterId: string | null = null;
-    do {
-      const query: string =
-        `bucket=${bucket}&limit=3` +
-        (afterId === null ? '' : `&afterId=${afterId}`);
-      const { body } = await central.call(`/staff/v3/snapshot?${query}`, {
-        token,
-      });
-      const page = snapshotRowsPageSchema.parse(body);
-      got.push(...page.rows.map((row) => row[0]));
-      afterId = page.nextAfterId;
-    } while (afterId !== null);
+    for (const version of [3, 4]) {
+      const got: string[] = [];
+      let afterId: string | null = null;
+      do {
+        const query: string =
+          `bucket=${bucket}&limit=3` +
+          (afterId === null ? '' : `&afterId=${afterId}`);
+        const { body } = await central.call(
+          `/staff/v${version}/snapshot?${query}`,
+          { token },
+        );
+        if (version === 4) {
+          expect(decodeDictionary(body.dictionary, body.rows)).toBeNull();
+          delete body.dictionary;
+        }
+        const page = snapshotRowsPageSchema.parse(body);
+        got.push(...page.rows.map((row) => row[0]));
+        afterId = page.nextAfterId;
+      } while (afterId !== null);
 
-    expect(got).toEqual(all.filter((id) => bucketOf(id) === bucket));
+      expect(got, `v${version}`).toEqual(
+        all.filter((id) => bucketOf(id) === bucket),
+      );
+    }
   });
 });
 

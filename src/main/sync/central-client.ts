@@ -3,6 +3,7 @@
 // hand-written checks first): nothing from the wire is trusted.
 import type { z } from 'zod';
 
+import { decodeDictionary } from '../../shared/snapshot-dictionary';
 import {
   changesPageSchema,
   checksumSchema,
@@ -106,6 +107,26 @@ function parseWith<T>(schema: z.ZodType<T>, body: unknown, what: string): T {
       'server runs a StreetDesk version that speaks protocol ' +
       `${PROTOCOL_VERSION}.`,
   );
+}
+
+/**
+ * A protocol 4 snapshot page's rows point into its dictionary: the values
+ * are put back, in place, so the page reads as a protocol 3 one.
+ */
+function undoDictionary(body: unknown): void {
+  if (typeof body !== 'object' || body === null || !('dictionary' in body)) {
+    return;
+  }
+  const page = body as { dictionary?: unknown; rows?: unknown };
+  const problem = decodeDictionary(page.dictionary, page.rows);
+  if (problem !== null) {
+    throw new CentralError(
+      'malformed',
+      `The central API sent a malformed snapshot page (${problem}); local ` +
+        'data was kept.',
+    );
+  }
+  delete page.dictionary;
 }
 
 function errorFor(reply: Reply, what: string): CentralError {
@@ -248,6 +269,7 @@ export function createCentralClient(
       ahead,
     );
     if (reply.status !== 200) throw errorFor(reply, what);
+    undoDictionary(reply.body);
 
     const page =
       checkSnapshotRowsPage(reply.body) ??

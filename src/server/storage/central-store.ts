@@ -87,6 +87,13 @@ export type EncodedPage = {
   more: boolean;
 };
 
+export type PageValues = {
+  rows: unknown[][];
+  lastId: string | null;
+  /** Whether open requests follow lastId (in the bucket, if one was given). */
+  more: boolean;
+};
+
 /** Contact details a resident gave with an Open311 request. */
 export type Reporter = {
   firstName: string | null;
@@ -151,6 +158,11 @@ export type CentralReads = {
     query: SnapshotQuery,
     shape: PageShape,
   ): Promise<EncodedPage>;
+  /**
+   * The same page as rows of values in SYNC_REQUEST_FIELDS order, for a
+   * page the route encodes itself (protocol 4's dictionary).
+   */
+  openRequestsPageValues(query: SnapshotQuery): Promise<PageValues>;
   /** Every open request's id and version: the checksum's input. */
   listOpenVersions(): Promise<OpenRequestVersion[]>;
   countRequests(): Promise<number>;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createCentralClient } from '../../../src/main/sync/central-client';
 import { createEventStreamParser } from '../../../src/main/sync/event-stream-parser';
 import { createServerClock } from '../../../src/main/sync/server-clock';
+import { encodeDictionary } from '../../../src/shared/snapshot-dictionary';
 import {
   rowFromRequest,
   SYNC_REQUEST_FIELDS,
@@ -31,7 +32,7 @@ const page = (changes: unknown[], lastSeq: number, serverTime = 5_000) =>
   JSON.stringify({ changes, lastSeq, hasMore: false, serverTime });
 
 describe('the central API client', () => {
-  it('speaks /staff/v3/ with the bearer token and parses a changes page', async () => {
+  it('speaks /staff/v4/ with the bearer token and parses a changes page', async () => {
     const { fetch, seen } = scriptedFetch(() => ({
       status: 200,
       body: page([{ seq: 8, kind: 'request', request: request('R1') }], 8),
@@ -45,7 +46,7 @@ describe('the central API client', () => {
     const answer = await client.changes(7, 100);
     expect(answer.kind === 'page' && answer.page.changes[0]?.seq).toBe(8);
     expect(seen[0]?.url).toBe(
-      'http://central.test/staff/v3/changes?after=7&limit=100',
+      'http://central.test/staff/v4/changes?after=7&limit=100',
     );
     expect(seen[0]?.headers.authorization).toBe(
       'Bearer secret-token-abcdefghijkl',
@@ -173,6 +174,60 @@ describe('the central API client', () => {
       expect(harness.engine.status().lastError).toMatch(/local data was kept/);
       expect(harness.store.countOpenRequests()).toBe(1);
     }
+    harness.close();
+  });
+
+  it('reads a dictionary page and refuses a malformed one, keeping local data', async () => {
+    const rows = [rowFromRequest(request('R1', { queue: 'PWDx_District 03' }))];
+    const dictionary = encodeDictionary(rows);
+    let spoil = false;
+    const { fetch } = scriptedFetch((url) =>
+      url.includes('snapshot')
+        ? {
+            status: 200,
+            body: JSON.stringify({
+              seq: 0,
+              fields: SYNC_REQUEST_FIELDS,
+              dictionary: spoil
+                ? {
+                    ...dictionary,
+                    queue: ['<script>alert(1)</script>'],
+                    lat: [],
+                  }
+                : dictionary,
+              rows,
+              crews: [crew('C1')],
+              nextAfterId: null,
+              serverTime: 1,
+            }),
+          }
+        : { status: 200, body: page([], 0) },
+    );
+    const client = createCentralClient({
+      baseUrl: 'http://c',
+      token: () => 't',
+      fetch,
+    });
+
+    const read = await client.snapshot(null, 10);
+    expect(read.rows[0]![SYNC_REQUEST_FIELDS.indexOf('queue')]).toBe(
+      'PWDx_District 03',
+    );
+    expect(read).not.toHaveProperty('dictionary');
+
+    spoil = true;
+    await expect(client.snapshot(null, 10)).rejects.toMatchObject({
+      kind: 'malformed',
+      message: expect.stringMatching(
+        /dictionary\.lat: not a dictionary field.*local data was kept/,
+      ) as unknown,
+    });
+    const harness = startConsole(client);
+    expect(await harness.engine.runCycle()).toBe(false);
+    expect(harness.engine.status().lastError).toMatch(
+      /malformed snapshot page/,
+    );
+    expect(harness.store.countOpenRequests()).toBe(0);
     harness.close();
   });
 

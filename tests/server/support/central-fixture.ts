@@ -89,7 +89,11 @@ export type Central = {
       body?: unknown;
       raw?: string;
     },
-  ): Promise<{ status: number; body: Record<string, unknown> }>;
+  ): Promise<{
+    status: number;
+    headers: Headers;
+    body: Record<string, unknown>;
+  }>;
   close(): Promise<void>;
 };
 
@@ -139,6 +143,7 @@ export async function startCentral(
     const text = await response.text();
     return {
       status: response.status,
+      headers: response.headers,
       body: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>),
     };
   };

@@ -1,6 +1,7 @@
 // The pull side: the change feed, snapshot pages and the checksum.
 import { z } from 'zod';
 
+import { encodeDictionary } from '../../../shared/snapshot-dictionary';
 import { bucketDigests, digestOf } from '../../../shared/sync-checksum';
 import {
   SNAPSHOT_NEXT_HEADER,
@@ -81,6 +82,14 @@ export async function getSnapshot(call: SignedInCall): Promise<void> {
   const { store } = api;
 
   const seq = (await store.changeWindow()).lastSeq;
+  if (call.version >= 4) {
+    return sendDictionaryPage(call, seq, {
+      afterId,
+      limit,
+      bucket: query.value.bucket ?? null,
+      entity,
+    });
+  }
   // Protocol 3 sends snapshot requests as rows; 1 and 2 as objects.
   const shape = call.version >= 3 ? 'rows' : 'objects';
   const page =
@@ -110,6 +119,55 @@ export async function getSnapshot(call: SignedInCall): Promise<void> {
           `"serverTime":${api.now()}}`,
       ),
     ]),
+    nextAfterId === null ? {} : { [SNAPSHOT_NEXT_HEADER]: nextAfterId },
+  );
+}
+
+/**
+ * Protocol 4: rows whose listed fields point into the page's dictionary
+ * (src/shared/snapshot-dictionary.ts).
+ */
+async function sendDictionaryPage(
+  call: SignedInCall,
+  seq: number,
+  query: {
+    afterId: string | null;
+    limit: number;
+    bucket: number | null;
+    entity: 'requests' | 'crews' | undefined;
+  },
+): Promise<void> {
+  const { res, api } = call;
+  const { afterId, entity } = query;
+  const page =
+    entity === 'crews'
+      ? null
+      : await api.store.openRequestsPageValues({
+          afterId,
+          limit: query.limit,
+          bucket: query.bucket,
+        });
+  const rows = page?.rows ?? [];
+  const dictionary = encodeDictionary(rows);
+  const crews =
+    entity !== 'requests' && afterId === null
+      ? await api.store.listCrews()
+      : [];
+  const nextAfterId = page?.more ? page.lastId : null;
+
+  sendJsonBytes(
+    res,
+    Buffer.from(
+      JSON.stringify({
+        seq,
+        fields: SYNC_REQUEST_FIELDS,
+        dictionary,
+        rows,
+        crews,
+        nextAfterId,
+        serverTime: api.now(),
+      }),
+    ),
     nextAfterId === null ? {} : { [SNAPSHOT_NEXT_HEADER]: nextAfterId },
   );
 }

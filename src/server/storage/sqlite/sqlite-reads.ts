@@ -16,6 +16,7 @@ import type {
   RequestQuery,
   EncodedPage,
   PageShape,
+  PageValues,
   Reporter,
   SnapshotQuery,
   StoredMerge,
@@ -73,6 +74,16 @@ export function createSqliteReads(
                AND service_request_id > ?
              ORDER BY service_request_id LIMIT ?)`,
     );
+  const valuesPage = (bucketed: boolean) =>
+    db
+      .prepare<unknown[], unknown[]>(
+        `SELECT ${wireColumnList} FROM requests
+         WHERE status = 'open' ${bucketed ? 'AND bucket = ?' : ''}
+           AND service_request_id > ?
+         ORDER BY service_request_id LIMIT ?`,
+      )
+      .raw(true);
+  const valuesPages = [valuesPage(false), valuesPage(true)] as const;
   const encodedPages = {
     objects: [encodedPage(false, 'objects'), encodedPage(true, 'objects')],
     rows: [encodedPage(false, 'rows'), encodedPage(true, 'rows')],
@@ -230,8 +241,28 @@ export function createSqliteReads(
     };
   };
 
+  const openPageValues = (query: SnapshotQuery): PageValues => {
+    const after = query.afterId ?? '';
+    const bucket = query.bucket === null ? [] : [query.bucket];
+    const rows = valuesPages[query.bucket === null ? 0 : 1].all(
+      ...bucket,
+      after,
+      query.limit,
+    );
+    const lastId = (rows.at(-1)?.[0] as string | undefined) ?? null;
+    const more =
+      lastId !== null &&
+      (query.bucket === null ? openMoreAfter : openBucketMoreAfter).get(
+        ...bucket,
+        lastId,
+      ) === 1;
+
+    return { rows, lastId, more };
+  };
+
   return {
     getRequest: (id) => parseRecord<SyncRequest>(getRequest.get(id)),
+    openRequestsPageValues: openPageValues,
     listOpenRequests: (query) =>
       openPageOf(query).map((json) => JSON.parse(json) as SyncRequest),
     openRequestsPageEncoded: openPageEncoded,
