@@ -2,9 +2,10 @@
 // HTTP against a bare local insert, live change latency, intent ack
 // latency and memory. The central API runs in its own process, as it does
 // for a real console, so its work does not share the console's thread.
+import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 import Database from 'better-sqlite3';
 
@@ -25,6 +26,7 @@ import {
 } from '../src/main/sync/sync-engine';
 import type { SyncRequest } from '../src/shared/sync-protocol';
 import { startCentralProcess } from './central-process';
+import type { MemoryChildConfig, MemoryReport } from './console-memory-child';
 import { epochNow } from './central-wire';
 import type { Emit } from './run';
 import { percentile } from './synthetic-requests';
@@ -167,7 +169,6 @@ export async function runSyncBench(emit: Emit): Promise<void> {
       }
     }
     const { store, engine } = kept!;
-    const rss = process.memoryUsage().rss / 1024 / 1024;
     const median = (values: number[]) =>
       percentile(
         [...values].sort((a, b) => a - b),
@@ -197,11 +198,23 @@ export async function runSyncBench(emit: Emit): Promise<void> {
       synchronous: 'NORMAL',
       goal: '>= 0.5',
     });
+
+    const memory = await consoleMemory({
+      url: server.url,
+      username: user.userId,
+      password,
+      rows: ROWS,
+    });
     emit({
       metric: 'sync.console_rss_mb',
-      value: Math.round(rss),
+      value: memory.rssMb,
       unit: 'MB',
-      note: 'the console process alone; the central API runs in its own',
+      after_gc_mb: memory.rssAfterGcMb,
+      heap_used_after_gc_mb: memory.heapUsedAfterGcMb,
+      sync_s: Number(memory.syncSeconds.toFixed(2)),
+      note:
+        'a fresh console process with every service, synced from empty; ' +
+        'the central API runs in its own',
     });
 
     // Live: server commit until the row is in the console's database.
@@ -273,4 +286,26 @@ export async function runSyncBench(emit: Emit): Promise<void> {
     await server.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The memory of a console that holds the 100,000: measured in a process of
+ * its own, so the benchmark's runs and rows do not count.
+ */
+function consoleMemory(config: MemoryChildConfig): Promise<MemoryReport> {
+  // npm scripts run at the repository root.
+  const child = fork(
+    resolve('bench/console-memory-child.ts'),
+    [JSON.stringify(config)],
+    {
+      execArgv: ['--import', 'tsx', '--expose-gc'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    },
+  );
+  return new Promise((done, fail) => {
+    child.once('message', (report: MemoryReport) => done(report));
+    child.once('exit', (code) =>
+      fail(new Error(`the console memory process exited with ${code}`)),
+    );
+  });
 }

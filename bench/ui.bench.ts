@@ -161,12 +161,25 @@ export async function runUiBench(emit: Emit): Promise<void> {
     const assigns = await assignTimes(page, ASSIGN_CLICKS);
     emit({
       metric: 'ui.assign.p95_ms',
-      value: round(percentile(assigns, 0.95)),
+      value: round(percentile(assigns.laidOut, 0.95)),
       unit: 'ms',
-      p50: round(percentile(assigns, 0.5)),
-      clicks: assigns.length,
-      note: 'an Assign click until the row shows the crew, marked pending',
+      p50: round(percentile(assigns.laidOut, 0.5)),
+      clicks: assigns.laidOut.length,
+      note:
+        'an Assign click until the row holds the crew, marked pending, ' +
+        'styled and laid out: the work that must fit in one 16 ms frame',
       goal: '<= 16',
+    });
+    emit({
+      metric: 'ui.assign_painted.p95_ms',
+      value: round(percentile(assigns.framed, 0.95)),
+      unit: 'ms',
+      p50: round(percentile(assigns.framed, 0.5)),
+      clicks: assigns.framed.length,
+      note:
+        'the same, until the next animation frame paints it: adds the ' +
+        "wait for the display's next frame (0 to 16.7 ms at 60 Hz)",
+      goal: 'report',
     });
 
     const panFrames = await mapPanFrames(page);
