@@ -9,11 +9,25 @@ export const SUPPORTED_PROTOCOL_VERSIONS = [1, 2, 3, 4] as const;
 export const PROTOCOL_HEADER = 'StreetDesk-Protocol';
 
 /**
+ * The largest intents body the server reads (413 beyond). A console keeps
+ * each batch to half of it, however long its notes, so no batch can be
+ * refused for its size and wedge the outbox.
+ */
+export const INTENT_BODY_BYTES = 2 * 1024 * 1024;
+
+/**
  * On a snapshot page, the page's nextAfterId ahead of its body (absent on
  * the last page): a console may ask for the next page while it still reads
  * this one. The body's nextAfterId stays the authority.
  */
 export const SNAPSHOT_NEXT_HEADER = 'StreetDesk-Next-After';
+
+/**
+ * On the first page of a whole snapshot (no afterId, no bucket): how many
+ * requests were open as it was read, so a console can show its progress
+ * against a total. Advisory: requests may open or close meanwhile.
+ */
+export const SNAPSHOT_TOTAL_HEADER = 'StreetDesk-Open-Total';
 
 /** `/staff/v2/changes` etc.; the version is part of the path. */
 export const staffPath = (version: number, path: string) =>
@@ -479,6 +493,30 @@ export const sequenceGapSchema = z
     expectedSeq: z.number().int().min(1),
   })
   .strict();
+
+/**
+ * GET activity?kind=notes|history&after=N&limit=M (protocol 4): the notes
+ * or history of open requests, oldest first, for a console loading a
+ * snapshot; the change feed carries what is written after. `next` is the
+ * `after` of the next page, null after the last.
+ */
+export const notesPageSchema = z
+  .object({
+    notes: z.array(noteSchema).max(5000),
+    next: z.number().int().min(1).nullable(),
+    serverTime: time,
+  })
+  .strict();
+export type NotesPage = z.infer<typeof notesPageSchema>;
+
+export const historyPageSchema = z
+  .object({
+    history: z.array(historyEntrySchema).max(5000),
+    next: z.number().int().min(1).nullable(),
+    serverTime: time,
+  })
+  .strict();
+export type HistoryPage = z.infer<typeof historyPageSchema>;
 
 /** GET checksum: the open set's fingerprint, by bucket, at `seq`. */
 export const checksumSchema = z

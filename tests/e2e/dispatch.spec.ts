@@ -249,13 +249,14 @@ test('a reassignment from a second console shows up as a conflict', async ({
     // ...while the other console gives it to another crew.
     // Any other crew on shift: a district may have only one suggested.
     const otherNow = (await other.handlers.getServerTime(undefined)).now;
-    const theirs = (await other.handlers.listCrews(undefined)).find(
+    const theirCrew = (await other.handlers.listCrews(undefined)).find(
       (crew) =>
         crew.crewId !== mine &&
         crew.status !== 'off_shift' &&
         otherNow >= crew.shiftStart &&
         otherNow < crew.shiftEnd,
-    )!.crewId;
+    )!;
+    const theirs = theirCrew.crewId;
     await other.handlers.assignCrew({ requestId: id, crewId: theirs });
     await expect
       .poll(
@@ -275,14 +276,19 @@ test('a reassignment from a second console shows up as a conflict', async ({
     const conflict = page.getByTestId('conflict');
     await expect(conflict).toContainText(id);
     await expect(conflict.locator('.conflict-reason')).not.toBeEmpty();
-    // The queue converges on the server's answer.
-    await expect(row)
-      .toHaveAttribute('data-pending', /^$|null/, { timeout: 1 })
-      .catch(() => {});
+    // The queue converges on the server's answer: their crew, confirmed.
     await expect
       .poll(async () => (await handlers.getRequestDispatch(id))?.assignedCrewId)
       .toBe(theirs);
+    await expect(row).not.toHaveAttribute('data-pending', 'true');
+    await expect(row.getByTestId('queue-work')).toContainText(theirCrew.name);
 
+    // The conflict leads back to its request.
+    await conflict.getByRole('button', { name: `Open request ${id}` }).click();
+    await expect(page.getByTestId('selected-request')).toHaveAttribute(
+      'data-request-id',
+      id,
+    );
     await conflict.getByRole('button', { name: 'Dismiss' }).click();
     await expect(page.getByTestId('conflicts-button')).toHaveText(
       'No conflicts',

@@ -9,8 +9,11 @@ import {
 import {
   changesPageSchema,
   checksumSchema,
+  historyPageSchema,
+  notesPageSchema,
   requestFromRow,
   SNAPSHOT_NEXT_HEADER,
+  SNAPSHOT_TOTAL_HEADER,
   snapshotPageSchema,
   snapshotRowsPageSchema,
   SYNC_REQUEST_FIELDS,
@@ -265,6 +268,17 @@ describe('GET snapshot in protocol 3', () => {
       v3.headers.get(SNAPSHOT_NEXT_HEADER),
     );
     expect(v4.headers.get(SNAPSHOT_NEXT_HEADER)).toBe('R0019');
+    // A whole snapshot's first page counts the open set; later ones do not.
+    expect(v4.headers.get(SNAPSHOT_TOTAL_HEADER)).toBe('30');
+    const second = await central.call(
+      '/staff/v4/snapshot?limit=20&afterId=R0019',
+      { token },
+    );
+    expect(second.headers.get(SNAPSHOT_TOTAL_HEADER)).toBeNull();
+    const bucket = await central.call('/staff/v4/snapshot?bucket=3', {
+      token,
+    });
+    expect(bucket.headers.get(SNAPSHOT_TOTAL_HEADER)).toBeNull();
   });
 
   it('pages rows by id and by bucket in v3 and v4 as v2 pages requests', async () => {
@@ -297,6 +311,94 @@ describe('GET snapshot in protocol 3', () => {
         all.filter((id) => bucketOf(id) === bucket),
       );
     }
+  });
+});
+
+describe('GET activity', () => {
+  it('pages the notes and history of open requests only, oldest first', async () => {
+    central = await startCentral({
+      requests: [
+        newRequest('R0001'),
+        newRequest('R0002', {
+          status: 'closed',
+          closedAt: Date.now(),
+          workStatus: 'closed',
+        }),
+      ],
+    });
+    await central.server.store.transaction(async (tx) => {
+      for (let n = 0; n < 5; n += 1) {
+        for (const requestId of ['R0001', 'R0002']) {
+          await tx.insertNote({
+            noteId: `N${n}-${requestId}`,
+            requestId,
+            body: `note ${n}`,
+            visibility: 'internal',
+            author: 'Dana',
+            createdAt: 1_000 + n,
+          });
+          await tx.insertHistory({
+            requestId,
+            at: 1_000 + n,
+            actor: 'Dana',
+            consoleId: null,
+            action: 'note_added',
+            detail: { n },
+          });
+        }
+      }
+    });
+    const token = central.tokens.dana;
+
+    const notes: string[] = [];
+    let after = 0;
+    let pages = 0;
+    do {
+      const { status, body } = await central.call(
+        `/staff/v4/activity?kind=notes&after=${after}&limit=2`,
+        { token },
+      );
+      expect(status).toBe(200);
+      const page = notesPageSchema.parse(body);
+      expect(page.notes.length).toBeLessThanOrEqual(2);
+      notes.push(...page.notes.map((note) => note.noteId));
+      after = page.next ?? 0;
+      pages += 1;
+    } while (after !== 0);
+    expect(notes).toEqual([0, 1, 2, 3, 4].map((n) => `N${n}-R0001`));
+    expect(pages).toBeGreaterThanOrEqual(3);
+
+    const history = historyPageSchema.parse(
+      (await central.call('/staff/v4/activity?kind=history', { token })).body,
+    );
+    expect(history.history.map((entry) => entry.detail)).toEqual(
+      [0, 1, 2, 3, 4].map((n) => ({ n })),
+    );
+    expect(new Set(history.history.map((e) => e.requestId))).toEqual(
+      new Set(['R0001']),
+    );
+    expect(history.next).toBeNull();
+  });
+
+  it('says what was wrong with a bad query, and needs a token', async () => {
+    central = await startCentral({});
+    const token = central.tokens.dana;
+    for (const [query, said] of [
+      ['kind=photos', /kind/],
+      ['', /kind/],
+      ['kind=notes&after=-1', /after/],
+      ['kind=notes&limit=5001', /limit/],
+      ['kind=notes&extra=1', /extra/],
+    ] as const) {
+      const answer = await central.call(`/staff/v4/activity?${query}`, {
+        token,
+      });
+      expect(answer.status, query).toBe(400);
+      expect(answer.body.description, query).toMatch(said);
+    }
+    expect((await central.call('/staff/v4/activity?kind=notes')).status).toBe(
+      401,
+    );
   });
 });
 

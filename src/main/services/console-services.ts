@@ -172,8 +172,8 @@ export async function createConsoleServices(
     candidates: () =>
       store.alertCandidates(new Set(store.watched.listWatched())),
     now: () => connection.clock.now(),
+    wanted: (state) => alertWanted(preferences.notifications(), state),
     onAlert: (alert) => {
-      if (!alertWanted(preferences.notifications(), alert.state)) return;
       logger.info('SLA alert', {
         requestId: alert.requestId,
         state: alert.state,

@@ -49,6 +49,12 @@ export function createSlaAlerts(options: {
   candidates: () => AlertCandidate[];
   now: () => number;
   onAlert: (alert: SlaAlert) => void;
+  /**
+   * Whether the person wants alerts of this kind (their preferences).
+   * Asked before the rate limit, so alerts they turned off never use up
+   * the minute's room or swell the summary.
+   */
+  wanted?: (state: 'at_risk' | 'breached') => boolean;
   /** 0 checks only when asked (tests). */
   intervalMs?: number;
 }): SlaAlerts {
@@ -72,7 +78,9 @@ export function createSlaAlerts(options: {
         before !== undefined &&
         WORSE[state] > WORSE[before] &&
         (state === 'at_risk' || state === 'breached');
-      if (news) raised.push(alertFor(candidate, state));
+      if (!news) continue;
+      const alert = alertFor(candidate, state);
+      if (options.wanted?.(alert.state) ?? true) raised.push(alert);
     }
     seen.clear();
     for (const [id, state] of current) seen.set(id, state);

@@ -41,6 +41,11 @@ export type ConfirmedRepository = {
    */
   finishSnapshot(seq: number): void;
   replaceCrews(crews: readonly Crew[]): void;
+  /**
+   * Stores notes and history a snapshot brought (written before the
+   * console's first pull); ones it holds already are kept as they are.
+   */
+  loadActivity(notes: readonly Note[], history: readonly HistoryEntry[]): void;
   /** Replaces the confirmed requests of one checksum bucket. */
   replaceBucket(bucket: number, requests: readonly SyncRequest[]): number;
   confirmedRequestVersions(): Versioned[];
@@ -166,6 +171,13 @@ export function createConfirmedRepository(
       entry.action,
       JSON.stringify(entry.detail),
     );
+
+  const loadActivity = db.transaction(
+    (notes: readonly Note[], history: readonly HistoryEntry[]) => {
+      for (const note of notes) applyNote(note);
+      for (const entry of history) applyHistory(entry);
+    },
+  );
 
   const applyChanges = db.transaction(
     (changes: readonly Change[], lastSeq: number): AppliedCounts => {
@@ -293,6 +305,7 @@ export function createConfirmedRepository(
       );
     },
     loadSnapshotPage: storeSnapshotPage,
+    loadActivity: (notes, history) => loadActivity(notes, history),
     finishSnapshot: commitSnapshot,
     replaceCrews: (crews) => replaceCrews(crews),
     replaceBucket: (bucket, requests) => replaceBucket(bucket, requests),

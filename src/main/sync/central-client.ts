@@ -7,10 +7,13 @@ import { decodeDictionary } from '../../shared/snapshot-dictionary';
 import {
   changesPageSchema,
   checksumSchema,
+  historyPageSchema,
   intentBatchResponseSchema,
+  notesPageSchema,
   PROTOCOL_HEADER,
   PROTOCOL_VERSION,
   SNAPSHOT_NEXT_HEADER,
+  SNAPSHOT_TOTAL_HEADER,
   pushEventSchema,
   resetRequiredSchema,
   sequenceGapSchema,
@@ -20,8 +23,10 @@ import {
   staffPath,
   type ChangesPage,
   type Checksum,
+  type HistoryPage,
   type IntentBatch,
   type IntentBatchResponse,
+  type NotesPage,
   type PushEvent,
   type SnapshotRowsPage,
   type StaffSession,
@@ -44,6 +49,12 @@ export type ClockSample = {
   receivedAt: number;
 };
 
+/**
+ * A snapshot page, with the count of open requests the server gave with
+ * a whole snapshot's first page (SNAPSHOT_TOTAL_HEADER), when it did.
+ */
+export type SnapshotPageRead = SnapshotRowsPage & { openTotal?: number };
+
 /** What the sync engine needs from the central API. */
 export type CentralClient = {
   signIn(username: string, password: string): Promise<StaffSession>;
@@ -52,8 +63,12 @@ export type CentralClient = {
     afterId: string | null,
     limit: number,
     bucket?: number,
-  ): Promise<SnapshotRowsPage>;
+  ): Promise<SnapshotPageRead>;
   pushIntents(batch: IntentBatch): Promise<PushResult>;
+  /** Open requests' notes after `after` (0 at first); see notesPageSchema. */
+  notes(after: number, limit: number): Promise<NotesPage>;
+  /** Open requests' history after `after` (0 at first). */
+  history(after: number, limit: number): Promise<HistoryPage>;
   checksum(): Promise<Checksum>;
   /**
    * Listens to server push until the stream ends or `signal` aborts;
@@ -238,19 +253,22 @@ export function createCentralClient(
 
   // Snapshot pages asked for ahead, on the next-page header of the one
   // before, so the server builds a page while this console reads the last.
-  const prefetched = new Map<string, Promise<SnapshotRowsPage>>();
+  const prefetched = new Map<string, Promise<SnapshotPageRead>>();
 
   const fetchSnapshot = async (
     afterId: string | null,
     limit: number,
     bucket: number | undefined,
-  ): Promise<SnapshotRowsPage> => {
+  ): Promise<SnapshotPageRead> => {
     const what = 'a snapshot page';
     const query = new URLSearchParams({ limit: String(limit) });
     if (afterId !== null) query.set('afterId', afterId);
     if (bucket !== undefined) query.set('bucket', String(bucket));
 
+    let openTotal: number | undefined;
     const ahead = (headers: Headers) => {
+      const total = Number(headers.get(SNAPSHOT_TOTAL_HEADER) ?? NaN);
+      if (Number.isSafeInteger(total) && total >= 0) openTotal = total;
       const next = headers.get(SNAPSHOT_NEXT_HEADER);
       if (next === null || !SNAPSHOT_CURSOR.test(next) || next === afterId) {
         return;
@@ -275,7 +293,7 @@ export function createCentralClient(
       checkSnapshotRowsPage(reply.body) ??
       parseWith(snapshotRowsPageSchema, reply.body, 'snapshot page');
     sample(reply, page.serverTime);
-    return page;
+    return openTotal === undefined ? page : { ...page, openTotal };
   };
 
   const sample = (reply: Reply, serverTime: number) =>
@@ -340,6 +358,30 @@ export function createCentralClient(
       );
       sample(reply, response.serverTime);
       return { kind: 'results', response };
+    },
+
+    async notes(after, limit) {
+      const what = 'a page of notes';
+      const reply = await send(
+        what,
+        `activity?kind=notes&after=${after}&limit=${limit}`,
+      );
+      if (reply.status !== 200) throw errorFor(reply, what);
+      const page = parseWith(notesPageSchema, reply.body, 'page of notes');
+      sample(reply, page.serverTime);
+      return page;
+    },
+
+    async history(after, limit) {
+      const what = 'a page of history';
+      const reply = await send(
+        what,
+        `activity?kind=history&after=${after}&limit=${limit}`,
+      );
+      if (reply.status !== 200) throw errorFor(reply, what);
+      const page = parseWith(historyPageSchema, reply.body, 'page of history');
+      sample(reply, page.serverTime);
+      return page;
     },
 
     async checksum() {

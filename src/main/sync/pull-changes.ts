@@ -82,7 +82,8 @@ export type ReloadOptions = {
   sync: SyncStore;
   client: CentralClient;
   limit: number;
-  onProgress: (loaded: number) => void;
+  /** Pages loaded so far, against the server's count when it gave one. */
+  onProgress: (loaded: number, total: number | null) => void;
 };
 
 /**
@@ -97,6 +98,7 @@ export async function reloadFromSnapshot(
   let seq = Infinity;
   let loaded = 0;
   let first = true;
+  let total: number | null = null;
 
   sync.confirmed.beginSnapshot();
   let next = client.snapshot(null, options.limit);
@@ -106,17 +108,56 @@ export async function reloadFromSnapshot(
     // The server reads the next page while this one is written here.
     if (afterId !== null) next = client.snapshot(afterId, options.limit);
 
-    if (first) sync.confirmed.replaceCrews(page.crews);
+    if (first) {
+      sync.confirmed.replaceCrews(page.crews);
+      total = page.openTotal ?? null;
+    }
     first = false;
     sync.confirmed.loadSnapshotPage(page.rows);
     // Each page is at least as new as its seq: pull after the oldest.
     seq = Math.min(seq, page.seq);
     loaded += page.rows.length;
-    options.onProgress(loaded);
+    // Requests opened meanwhile can take the count past the total.
+    options.onProgress(loaded, total === null ? null : Math.max(total, loaded));
   } while (afterId !== null);
 
+  await loadActivity(options);
   sync.confirmed.finishSnapshot(seq);
   return loaded;
+}
+
+/**
+ * The open requests' notes and history: the feed after the snapshot's seq
+ * brings what is written later, but not what was written before. Read
+ * after the request pages, so each page is at least as new as that seq;
+ * what the feed then brings again is stored once.
+ */
+async function loadActivity(options: ReloadOptions): Promise<void> {
+  const { sync, client } = options;
+  for (let after = 0; ;) {
+    const page = await client.notes(after, options.limit);
+    sync.confirmed.loadActivity(page.notes, []);
+    if (page.next === null) break;
+    after = nextPosition(after, page.next);
+  }
+  for (let after = 0; ;) {
+    const page = await client.history(after, options.limit);
+    sync.confirmed.loadActivity([], page.history);
+    if (page.next === null) break;
+    after = nextPosition(after, page.next);
+  }
+}
+
+/** A server that pages activity backwards or in place is refused. */
+function nextPosition(previous: number, next: number): number {
+  if (next <= previous) {
+    throw new CentralError(
+      'malformed',
+      `The central API's notes or history did not move past ${previous}; ` +
+        'local data was kept.',
+    );
+  }
+  return next;
 }
 
 /** The next snapshot cursor; a server that does not move forward is refused. */

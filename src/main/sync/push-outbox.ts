@@ -1,5 +1,9 @@
 // Sends the outbox to the server in seq order and records each outcome.
-import { intentSchema, type Intent } from '../../shared/sync-protocol';
+import {
+  INTENT_BODY_BYTES,
+  intentSchema,
+  type Intent,
+} from '../../shared/sync-protocol';
 import type { Logger } from '../log/logger';
 import type { OutboxRow } from '../store/outbox-repository';
 import type { SyncStore } from '../store/sync-store';
@@ -19,6 +23,26 @@ export type PushCounts = { applied: number; rejected: number };
 
 /** A 409 answered by resending from the server's seq; more means a loop. */
 const MAX_GAP_RESENDS = 3;
+
+/** A batch's body stays under half of what the server reads. */
+export const PUSH_BODY_BYTES = INTENT_BODY_BYTES / 2;
+
+/**
+ * The leading intents whose batch body fits in maxBytes: at least one, as
+ * no single intent comes near the limit (a note is at most 4,000
+ * characters). The rest wait for the next batch.
+ */
+export function fitBatch(intents: Intent[], maxBytes: number): Intent[] {
+  // The envelope ({"consoleId": ..., "intents": []}) and some room.
+  let bytes = 256;
+  let count = 0;
+  for (const intent of intents) {
+    bytes += Buffer.byteLength(JSON.stringify(intent)) + 1;
+    if (count > 0 && bytes > maxBytes) break;
+    count += 1;
+  }
+  return intents.slice(0, count);
+}
 
 /**
  * The stored intent, or, where it no longer reads (intents are checked
@@ -66,7 +90,10 @@ export async function pushOutbox(options: PushOptions): Promise<PushCounts> {
   let rows = sync.outbox.pendingIntents(options.batch);
 
   while (rows.length > 0) {
-    const intents = rows.map((row) => readIntent(row, logger));
+    const intents = fitBatch(
+      rows.map((row) => readIntent(row, logger)),
+      PUSH_BODY_BYTES,
+    );
     const answer = await client.pushIntents({ consoleId, intents });
 
     if (answer.kind === 'gap') {

@@ -251,8 +251,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       sync,
       client,
       limit: options.pageLimit ?? 5000,
-      onProgress: (count) => {
-        initialSync = { done: false, loaded: count, total: null };
+      onProgress: (count, total) => {
+        initialSync = { done: false, loaded: count, total };
         publish();
       },
     });

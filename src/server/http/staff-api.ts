@@ -33,6 +33,3 @@ export type SignedInCall = StaffCall & { user: StaffUser };
 
 /** Small bodies: sign-in and account forms. */
 export const SMALL_BODY_BYTES = 16 * 1024;
-
-/** A batch of 200 intents with 4,000-character notes fits. */
-export const INTENT_BODY_BYTES = 2 * 1024 * 1024;

@@ -10,7 +10,12 @@ import {
 import { userForToken } from '../auth/staff-accounts';
 import { bearerToken } from './bearer-token';
 import { sendError } from './respond';
-import { getChanges, getChecksum, getSnapshot } from './routes/feed-routes';
+import {
+  getActivity,
+  getChanges,
+  getChecksum,
+  getSnapshot,
+} from './routes/feed-routes';
 import { postIntents } from './routes/intent-route';
 import { getMe, postSignIn } from './routes/session-routes';
 import { SLA_POLICY_ROUTES } from './routes/sla-policy-routes';
@@ -38,6 +43,7 @@ const routes: Record<string, Route> = {
   'GET me': { handle: getMe },
   'GET changes': { handle: getChanges },
   'GET snapshot': { handle: getSnapshot },
+  'GET activity': { handle: getActivity },
   'POST intents': { handle: postIntents },
   'GET checksum': { handle: getChecksum },
   'GET events': { handle: openEvents },

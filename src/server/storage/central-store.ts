@@ -87,6 +87,12 @@ export type EncodedPage = {
   more: boolean;
 };
 
+export type ActivityPage = {
+  items: Note[] | HistoryEntry[];
+  /** The position to ask after for the next page; null after the last. */
+  next: number | null;
+};
+
 export type PageValues = {
   rows: unknown[][];
   lastId: string | null;
@@ -166,6 +172,7 @@ export type CentralReads = {
   /** Every open request's id and version: the checksum's input. */
   listOpenVersions(): Promise<OpenRequestVersion[]>;
   countRequests(): Promise<number>;
+  countOpenRequests(): Promise<number>;
   findRequests(query: RequestQuery): Promise<RequestList>;
   listServices(): Promise<ServiceSummary[]>;
 
@@ -175,6 +182,16 @@ export type CentralReads = {
   getNote(id: string): Promise<Note | null>;
   listNotes(requestId: string): Promise<Note[]>;
   listHistory(requestId: string): Promise<HistoryEntry[]>;
+  /**
+   * Notes or history of open requests, in the order they were written,
+   * after `after` (a position from an earlier page; 0 at first): what a
+   * console loading a snapshot cannot get from the change feed.
+   */
+  openActivityPage(
+    kind: 'notes' | 'history',
+    after: number,
+    limit: number,
+  ): Promise<ActivityPage>;
   /** The newest history entry of a request, for "who changed it". */
   latestHistory(requestId: string): Promise<HistoryEntry | null>;
 

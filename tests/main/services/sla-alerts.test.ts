@@ -24,13 +24,17 @@ function held(id: string, extra: Partial<AlertCandidate> = {}): AlertCandidate {
   };
 }
 
-function harness(candidates: AlertCandidate[]) {
+function harness(
+  candidates: AlertCandidate[],
+  wanted?: (state: 'at_risk' | 'breached') => boolean,
+) {
   const clock = { now: START };
   const shown: SlaAlert[] = [];
   const alerts = createSlaAlerts({
     candidates: () => candidates,
     now: () => clock.now,
     onAlert: (alert) => shown.push(alert),
+    ...(wanted === undefined ? {} : { wanted }),
     intervalMs: 0,
   });
   return { clock, shown, alerts };
@@ -89,6 +93,30 @@ describe('SLA alerts', () => {
     expect(shown).toHaveLength(ALERTS_PER_MINUTE + 1);
     expect(shown.at(-1)?.requestId).toBeNull();
     expect(shown.at(-1)?.body).toContain(`${20 - ALERTS_PER_MINUTE} more`);
+  });
+
+  it('keeps the room for breaches when the person asked for breaches only', () => {
+    // Ten requests fall at risk at once; one other breaches a minute later.
+    const atRisk = Array.from({ length: 10 }, (_, i) => held(`R${i}`));
+    const late = held('LATE', {
+      requestedAt: START - 20 * HOUR,
+      slaDueAt: START + 6 * HOUR + 30_000,
+    });
+    const { clock, shown, alerts } = harness(
+      [...atRisk, late],
+      (state) => state === 'breached',
+    );
+    alerts.check();
+    clock.now += 6 * HOUR;
+    alerts.check();
+    // The at-risk news was not wanted: nothing shown, nothing held back.
+    expect(shown).toEqual([]);
+
+    clock.now += 40_000;
+    alerts.check();
+    expect(shown).toEqual([
+      expect.objectContaining({ requestId: 'LATE', state: 'breached' }),
+    ]);
   });
 
   it('cuts a long address in the alert', () => {

@@ -28,6 +28,16 @@ function scriptedFetch(answer: (url: string) => Scripted) {
   return { fetch: fetchLike, seen };
 }
 
+/** An empty page of notes or history, as a server with none answers. */
+const noActivity = (url: string): Scripted => ({
+  status: 200,
+  body: JSON.stringify({
+    [url.includes('kind=notes') ? 'notes' : 'history']: [],
+    next: null,
+    serverTime: 1,
+  }),
+});
+
 const page = (changes: unknown[], lastSeq: number, serverTime = 5_000) =>
   JSON.stringify({ changes, lastSeq, hasMore: false, serverTime });
 
@@ -135,7 +145,9 @@ describe('the central API client', () => {
               serverTime: 1,
             }),
           }
-        : { status: 200, body },
+        : url.includes('activity')
+          ? noActivity(url)
+          : { status: 200, body },
     );
     const client = createCentralClient({
       baseUrl: 'http://c',
@@ -201,7 +213,9 @@ describe('the central API client', () => {
               serverTime: 1,
             }),
           }
-        : { status: 200, body: page([], 0) },
+        : url.includes('activity')
+          ? noActivity(url)
+          : { status: 200, body: page([], 0) },
     );
     const client = createCentralClient({
       baseUrl: 'http://c',
@@ -255,6 +269,7 @@ describe('the central API client', () => {
       });
       const headers: Record<string, string> =
         next === null ? {} : { 'StreetDesk-Next-After': next };
+      if (after === '') headers['StreetDesk-Open-Total'] = '5';
       // The first page's body is held back: the second must be asked
       // for on its header alone.
       const stream = new ReadableStream<Uint8Array>({
@@ -276,11 +291,13 @@ describe('the central API client', () => {
     await expect.poll(() => asked).toEqual(['', 'A2', 'B2']);
     releaseFirst();
     expect((await first).rows.map((r) => r[0])).toEqual(['A1', 'A2']);
+    expect((await first).openTotal).toBe(5);
     // The pages asked for ahead are handed over, not asked for again.
     const second = await client.snapshot('A2', 2);
     const third = await client.snapshot('B2', 2);
     expect(second.rows.map((r) => r[0])).toEqual(['B1', 'B2']);
     expect(third.nextAfterId).toBeNull();
+    expect(second.openTotal).toBeUndefined();
     expect(asked).toEqual(['', 'A2', 'B2']);
   });
 

@@ -176,6 +176,39 @@ describe('sync against the real central API', () => {
     expect(await loser.handlers.listConflicts(undefined)).toEqual([]);
   });
 
+  it('gives a console that joins later the notes and history made before it', async () => {
+    const server = await startServer(3);
+    const first = await startConsole(server);
+    await until(
+      () => first.handlers.getSyncStatus(undefined),
+      (s) => s.initialSync.done,
+    );
+    await first.handlers.assignCrew({ requestId: 'R001', crewId: 'C1' });
+    await first.handlers.addNote({
+      requestId: 'R001',
+      body: 'Cones placed; <b>deep</b> hole',
+      visibility: 'public',
+    });
+    // Both are confirmed, and the feed has brought the history back.
+    const seen = await until(
+      () => first.handlers.getRequestActivity('R001'),
+      (activity) =>
+        activity.notes.length === 1 &&
+        !activity.notes[0]!.pending &&
+        activity.history.some((entry) => entry.action === 'assigned'),
+    );
+
+    const later = await startConsole(server, 'sam');
+    await until(
+      () => later.handlers.getSyncStatus(undefined),
+      (s) => s.initialSync.done,
+    );
+    const got = await later.handlers.getRequestActivity('R001');
+    expect(got.notes).toEqual(seen.notes);
+    expect(got.history).toEqual(seen.history);
+    expect(got.history[0]?.consoleId).toBe(seen.history[0]?.consoleId);
+  });
+
   it('brings a server change into the console database through server push', async () => {
     const server = await startServer(3);
     const { handlers } = await startConsole(server);

@@ -10,16 +10,18 @@ import {
   SYNC_REQUEST_FIELDS,
   type Change,
   type Crew,
+  type HistoryPage,
   type Intent,
   type IntentResult,
+  type NotesPage,
   type PushEvent,
-  type SnapshotRowsPage,
   type SyncRequest,
 } from '../../../src/shared/sync-protocol';
 import type {
   CentralClient,
   ChangesResult,
   PushResult,
+  SnapshotPageRead,
 } from '../../../src/main/sync/central-client';
 import { CentralError } from '../../../src/main/sync/central-error';
 
@@ -30,7 +32,8 @@ type Unsequenced = Change extends infer C
     : never
   : never;
 
-type Method = 'changes' | 'snapshot' | 'pushIntents' | 'checksum';
+type Method =
+  'changes' | 'snapshot' | 'notes' | 'history' | 'pushIntents' | 'checksum';
 
 export function request(
   id: string,
@@ -176,7 +179,7 @@ export class FakeCentral implements CentralClient {
     afterId: string | null,
     limit: number,
     bucket?: number,
-  ): Promise<SnapshotRowsPage> {
+  ): Promise<SnapshotPageRead> {
     this.fault('snapshot', { afterId, limit, bucket });
     const ids = [...this.requests.keys()]
       .filter((id) => bucket === undefined || bucketOf(id) === bucket)
@@ -190,7 +193,53 @@ export class FakeCentral implements CentralClient {
       crews: afterId === null ? [...this.crews.values()] : [],
       nextAfterId: ids.length > limit ? (page.at(-1) ?? null) : null,
       serverTime: this.serverTime(),
+      ...(afterId === null && bucket === undefined
+        ? { openTotal: this.requests.size }
+        : {}),
     });
+  }
+
+  /** Notes of open requests, by their place in the feed, paged as the server does. */
+  notes(after: number, limit: number): Promise<NotesPage> {
+    this.fault('notes', { after, limit });
+    const notes = this.feed.flatMap((change) =>
+      change.kind === 'note' && change.seq > after
+        ? [{ seq: change.seq, item: change.note }]
+        : [],
+    );
+    const page = this.openOnes(notes, limit);
+    return Promise.resolve({
+      notes: page.items,
+      next: page.next,
+      serverTime: this.serverTime(),
+    });
+  }
+
+  history(after: number, limit: number): Promise<HistoryPage> {
+    this.fault('history', { after, limit });
+    const entries = this.feed.flatMap((change) =>
+      change.kind === 'history' && change.seq > after
+        ? [{ seq: change.seq, item: change.entry }]
+        : [],
+    );
+    const page = this.openOnes(entries, limit);
+    return Promise.resolve({
+      history: page.items,
+      next: page.next,
+      serverTime: this.serverTime(),
+    });
+  }
+
+  private openOnes<T extends { requestId: string }>(
+    found: { seq: number; item: T }[],
+    limit: number,
+  ) {
+    const open = found.filter(({ item }) => this.requests.has(item.requestId));
+    const page = open.slice(0, limit);
+    return {
+      items: page.map(({ item }) => item),
+      next: open.length > limit ? (page.at(-1)?.seq ?? null) : null,
+    };
   }
 
   pushIntents(batch: {

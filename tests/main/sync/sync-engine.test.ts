@@ -41,6 +41,28 @@ describe('backoff', () => {
   });
 });
 
+describe('initial sync progress', () => {
+  it("counts the loaded requests against the server's count of open ones", async () => {
+    const central = seeded(12_000);
+    const harness = start(central);
+    const original = central.snapshot.bind(central);
+    const seen: unknown[] = [];
+    central.snapshot = (afterId, limit, bucket) => {
+      seen.push(harness.engine.status().initialSync);
+      return original(afterId, limit, bucket);
+    };
+
+    expect(await harness.engine.runCycle()).toBe(true);
+    // Pages of 5,000: the third page is asked for once the first is in.
+    expect(seen).toContainEqual({ done: false, loaded: 5_000, total: 12_000 });
+    expect(harness.engine.status().initialSync).toEqual({
+      done: true,
+      loaded: 12_000,
+      total: 12_000,
+    });
+  });
+});
+
 describe('the sync engine', () => {
   it('loads an empty console from snapshot pages, then pulls changes', async () => {
     const central = seeded(12);

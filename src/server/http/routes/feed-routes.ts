@@ -5,6 +5,7 @@ import { encodeDictionary } from '../../../shared/snapshot-dictionary';
 import { bucketDigests, digestOf } from '../../../shared/sync-checksum';
 import {
   SNAPSHOT_NEXT_HEADER,
+  SNAPSHOT_TOTAL_HEADER,
   SYNC_REQUEST_FIELDS,
   type Checksum,
 } from '../../../shared/sync-protocol';
@@ -154,6 +155,13 @@ async function sendDictionaryPage(
       ? await api.store.listCrews()
       : [];
   const nextAfterId = page?.more ? page.lastId : null;
+  const headers: Record<string, string> = {};
+  if (nextAfterId !== null) headers[SNAPSHOT_NEXT_HEADER] = nextAfterId;
+  if (afterId === null && query.bucket === null && entity !== 'crews') {
+    headers[SNAPSHOT_TOTAL_HEADER] = String(
+      await api.store.countOpenRequests(),
+    );
+  }
 
   sendJsonBytes(
     res,
@@ -168,8 +176,35 @@ async function sendDictionaryPage(
         serverTime: api.now(),
       }),
     ),
-    nextAfterId === null ? {} : { [SNAPSHOT_NEXT_HEADER]: nextAfterId },
+    headers,
   );
+}
+
+const activityQuery = z
+  .object({
+    kind: z.enum(['notes', 'history']),
+    after: wholeNumber(0, Number.MAX_SAFE_INTEGER).optional(),
+    limit: wholeNumber(1, MAX_PAGE).optional(),
+  })
+  .strict();
+
+/** Open requests' notes or history, for a console loading a snapshot. */
+export async function getActivity(call: SignedInCall): Promise<void> {
+  const { res, api } = call;
+  const query = parseQuery(call.url, activityQuery);
+  if (!query.ok) return sendError(res, 400, 'invalid_query', query.description);
+
+  const { kind } = query.value;
+  const page = await api.store.openActivityPage(
+    kind,
+    query.value.after ?? 0,
+    query.value.limit ?? DEFAULT_PAGE,
+  );
+  sendJson(res, 200, {
+    [kind]: page.items,
+    next: page.next,
+    serverTime: api.now(),
+  });
 }
 
 export async function getChecksum(call: SignedInCall): Promise<void> {

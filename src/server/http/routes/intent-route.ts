@@ -1,6 +1,7 @@
 // POST intents, for both protocol versions. A v1 intent has no createdAt:
 // it is taken as the time the batch arrived.
 import {
+  INTENT_BODY_BYTES,
   intentBatchSchema,
   type IntentBatchResponse,
 } from '../../../shared/sync-protocol';
@@ -8,7 +9,7 @@ import { processIntentBatch } from '../../sync/intent-batch';
 import { describeInvalid } from '../describe-invalid';
 import { readJsonBody } from '../read-json-body';
 import { sendError, sendJson } from '../respond';
-import { INTENT_BODY_BYTES, type SignedInCall } from '../staff-api';
+import type { SignedInCall } from '../staff-api';
 
 type V1Check =
   { ok: true; value: unknown } | { ok: false; description: string };

@@ -102,6 +102,9 @@ export function createSqliteReads(
     `SELECT service_request_id AS id, version FROM requests
      WHERE status = 'open'`,
   );
+  const countOpen = db
+    .prepare<[], number>("SELECT count(*) FROM requests WHERE status = 'open'")
+    .pluck();
   const countRequests = db.prepare<[], { n: number }>(
     'SELECT count(*) AS n FROM requests',
   );
@@ -128,6 +131,18 @@ export function createSqliteReads(
   const listHistory = db.prepare<[string], RecordRow>(
     'SELECT record FROM history WHERE request_id = ? ORDER BY history_id',
   );
+  // Open requests' activity by rowid (history_id is history's rowid).
+  const activityOf = (table: 'notes' | 'history') =>
+    db.prepare<[number, number], { position: number; record: string }>(
+      `SELECT rowid AS position, record FROM ${table}
+       WHERE rowid > ? AND request_id IN
+         (SELECT service_request_id FROM requests WHERE status = 'open')
+       ORDER BY rowid LIMIT ?`,
+    );
+  const activity = {
+    notes: activityOf('notes'),
+    history: activityOf('history'),
+  };
   const latestHistory = db.prepare<[string], RecordRow>(
     `SELECT record FROM history WHERE request_id = ?
      ORDER BY history_id DESC LIMIT 1`,
@@ -268,6 +283,7 @@ export function createSqliteReads(
     openRequestsPageEncoded: openPageEncoded,
     listOpenVersions: () => openVersions.all(),
     countRequests: () => countRequests.get()?.n ?? 0,
+    countOpenRequests: () => countOpen.get() ?? 0,
     findRequests: (query) => findRequests(db, query),
     listServices: () => services.all(),
 
@@ -282,6 +298,13 @@ export function createSqliteReads(
       listHistory
         .all(requestId)
         .map((row) => JSON.parse(row.record) as HistoryEntry),
+    openActivityPage: (kind, after, limit) => {
+      const rows = activity[kind].all(after, limit);
+      return {
+        items: rows.map((row) => JSON.parse(row.record) as Note & HistoryEntry),
+        next: rows.length === limit ? (rows.at(-1)?.position ?? null) : null,
+      };
+    },
     latestHistory: (requestId) =>
       parseRecord<HistoryEntry>(latestHistory.get(requestId)),
 
