@@ -1,6 +1,7 @@
 // Reliability test 2, delivery chaos: consoles reach the server through a
-// fault proxy that drops, duplicates, holds back (reorders) and cuts
-// requests and responses. Once the faults stop, the server must hold the
+// fault proxy that drops, duplicates (at once and late, after newer
+// requests), holds back (reorders) and cuts requests and responses, and
+// cuts the server push stream. Once the faults stop, the server must hold the
 // effect of every applied intent exactly once, and every outbox must drain.
 import { afterEach, describe, expect, it } from 'vitest';
 
@@ -35,6 +36,9 @@ const CHAOS = {
   dropResponse: 0.2,
   truncateResponse: 0.2,
   maxDelayMs: 40,
+  lateCopy: 0.25,
+  maxResponseDelayMs: 40,
+  maxStreamMs: 500,
 };
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -78,7 +82,7 @@ describe('delivery chaos', () => {
 
     for (const { proxy, cutter } of links) {
       proxy.setFaults(CHAOS);
-      cutter.setRate(0.15);
+      cutter.setRate(0.25);
     }
 
     // Every console works the same few requests, so stale versions meet.
@@ -167,6 +171,9 @@ describe('delivery chaos', () => {
         truncated: sum.truncated + proxy.stats.truncated,
         cutRequests:
           sum.cutRequests + cutter.stats.cutMidway + cutter.stats.cutShort,
+        lateCopies: sum.lateCopies + proxy.stats.lateCopies,
+        delayedResponses: sum.delayedResponses + proxy.stats.delayedResponses,
+        cutStreams: sum.cutStreams + proxy.stats.cutStreams,
       }),
       {
         droppedRequests: 0,
@@ -174,9 +181,14 @@ describe('delivery chaos', () => {
         droppedResponses: 0,
         truncated: 0,
         cutRequests: 0,
+        lateCopies: 0,
+        delayedResponses: 0,
+        cutStreams: 0,
       },
     );
-    for (const count of Object.values(totals)) expect(count).toBeGreaterThan(5);
+    for (const [fault, count] of Object.entries(totals)) {
+      expect(count, fault).toBeGreaterThan(fault === 'cutStreams' ? 2 : 5);
+    }
     const posts = links.reduce(
       (sum, { cutter }) => sum + cutter.stats.posts,
       0,

@@ -8,11 +8,20 @@ import { NO_FAULTS, startFaultProxy, type FaultProxy } from './fault-proxy';
 let server: Server;
 let proxy: FaultProxy;
 let hits = 0;
+let paths: string[] = [];
 
 async function start(faults = NO_FAULTS) {
   hits = 0;
+  paths = [];
   server = createServer((req, res) => {
     hits++;
+    paths.push(req.url ?? '');
+    if (req.headers.accept === 'text/event-stream') {
+      // A push stream: open until someone cuts it.
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write(': open\n\n');
+      return;
+    }
     res.end(JSON.stringify({ hit: hits, path: req.url }));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -55,6 +64,39 @@ describe('the fault proxy', () => {
 
     expect(res.status).toBe(200);
     expect(hits).toBe(2);
+  });
+
+  it('delivers a late copy after newer requests, answering the first', async () => {
+    await start({ ...NO_FAULTS, lateCopy: 1 });
+
+    const first = await fetch(`${proxy.url}/a`, { method: 'POST', body: 'a' });
+    expect(await first.json()).toEqual({ hit: 1, path: '/a' });
+    proxy.setFaults(NO_FAULTS);
+    await fetch(`${proxy.url}/b`);
+    await new Promise((resolve) => setTimeout(resolve, 700));
+
+    expect(paths).toEqual(['/a', '/b', '/a']);
+    expect(proxy.stats.lateCopies).toBe(1);
+  });
+
+  it('holds an answer back before the client gets it', async () => {
+    await start({ ...NO_FAULTS, maxResponseDelayMs: 50 });
+
+    const res = await fetch(`${proxy.url}/x`);
+
+    expect(await res.json()).toEqual({ hit: 1, path: '/x' });
+    expect(proxy.stats.delayedResponses).toBe(1);
+  });
+
+  it('cuts a push stream after its lifetime', async () => {
+    await start({ ...NO_FAULTS, maxStreamMs: 100 });
+
+    const res = await fetch(`${proxy.url}/events`, {
+      headers: { accept: 'text/event-stream' },
+    });
+    expect(res.status).toBe(200);
+    await expect(res.text()).rejects.toThrow();
+    expect(proxy.stats.cutStreams).toBe(1);
   });
 
   it('drops a request before the server sees it', async () => {

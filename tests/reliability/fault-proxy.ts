@@ -1,8 +1,9 @@
 // A fault-injecting HTTP proxy for the reliability tests. It sits between a
 // console and the central API on loopback and, by a seeded dice roll per
-// request, drops the request, forwards it twice, holds it back, or lets the
-// server act and then loses or cuts the answer. Streams (server push) pass
-// through untouched until a partition cuts them.
+// request, drops the request, forwards it twice (at once, or once more
+// later, after newer requests), holds it back, or lets the server act and
+// then holds back, loses or cuts the answer. Streams (server push) are cut
+// after a random lifetime when told, and always by a partition.
 import {
   createServer,
   request as forward,
@@ -24,6 +25,16 @@ export type FaultRates = {
   truncateResponse: number;
   /** Upper bound of a random hold before forwarding (reorders requests). */
   maxDelayMs: number;
+  /**
+   * A copy of the request reaches the server again 100 to 600 ms later,
+   * after the client's newer requests: a stale, out-of-order duplicate.
+   * Its answer goes nowhere.
+   */
+  lateCopy?: number;
+  /** Upper bound of a random hold on the answer before the client gets it. */
+  maxResponseDelayMs?: number;
+  /** Cuts each server push stream after a random lifetime up to this. */
+  maxStreamMs?: number;
 };
 
 export const NO_FAULTS: FaultRates = {
@@ -40,7 +51,10 @@ export type FaultStats = Record<
   | 'duplicated'
   | 'droppedResponses'
   | 'truncated'
-  | 'refused',
+  | 'refused'
+  | 'lateCopies'
+  | 'delayedResponses'
+  | 'cutStreams',
   number
 >;
 
@@ -76,6 +90,24 @@ export async function startFaultProxy(options: {
     droppedResponses: 0,
     truncated: 0,
     refused: 0,
+    lateCopies: 0,
+    delayedResponses: 0,
+    cutStreams: 0,
+  };
+  const lateTimers = new Set<NodeJS.Timeout>();
+  const streamCuts = new Map<ServerResponse, NodeJS.Timeout>();
+
+  /** Cuts the stream after a random lifetime, if the faults say so. */
+  const scheduleCut = (res: ServerResponse) => {
+    const lifetime = faults.maxStreamMs ?? 0;
+    if (lifetime <= 0 || streamCuts.has(res)) return;
+    streamCuts.set(
+      res,
+      setTimeout(() => {
+        stats.cutStreams++;
+        res.destroy();
+      }, roll() * lifetime),
+    );
   };
 
   const send = (req: IncomingMessage, body: Buffer) =>
@@ -118,7 +150,10 @@ export async function startFaultProxy(options: {
         res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.headers);
         upstreamRes.pipe(res);
         streams.add(res);
+        scheduleCut(res);
         res.on('close', () => {
+          clearTimeout(streamCuts.get(res));
+          streamCuts.delete(res);
           streams.delete(res);
           upstreamRes.destroy();
         });
@@ -153,6 +188,17 @@ export async function startFaultProxy(options: {
         return req.socket.destroy();
       }
 
+      if (roll() < (faults.lateCopy ?? 0)) {
+        const timer = setTimeout(
+          () => {
+            lateTimers.delete(timer);
+            stats.lateCopies++;
+            send(req, body).catch(() => undefined);
+          },
+          100 + roll() * 500,
+        );
+        lateTimers.add(timer);
+      }
       const duplicate = roll() < faults.duplicate;
       const first = send(req, body);
       if (duplicate) {
@@ -161,6 +207,13 @@ export async function startFaultProxy(options: {
       }
       const answer = duplicate ? await send(req, body) : await first;
       stats.forwarded++;
+      const answerDelay = faults.maxResponseDelayMs ?? 0;
+      if (answerDelay > 0) {
+        stats.delayedResponses++;
+        await new Promise((resolve) =>
+          setTimeout(resolve, roll() * answerDelay),
+        );
+      }
 
       if (partitioned || roll() < faults.dropResponse) {
         stats.droppedResponses++;
@@ -190,12 +243,18 @@ export async function startFaultProxy(options: {
     stats,
     setFaults(next) {
       faults = next;
+      // Streams already open live by the new faults too.
+      for (const stream of streams) scheduleCut(stream);
     },
     setPartitioned(value) {
       partitioned = value;
       if (value) for (const stream of streams) stream.destroy();
     },
     async close() {
+      for (const timer of [...lateTimers, ...streamCuts.values()]) {
+        clearTimeout(timer);
+      }
+      lateTimers.clear();
       for (const stream of streams) stream.destroy();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
