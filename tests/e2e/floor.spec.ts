@@ -253,7 +253,7 @@ test('the dark theme darkens the map in place: the requests, the selection and t
   await expect
     .poll(async () => (await landShares(page)).dark)
     .toBeGreaterThan(0.3);
-  expect((await landShares(page)).light).toBeLessThan(0.05);
+  expect((await landShares(page)).light).toBeLessThan(0.01);
   // The same map, recoloured: not made again, the camera and points kept.
   expect(
     await page.evaluate(() => {
@@ -295,7 +295,7 @@ test('the dark theme darkens the map in place: the requests, the selection and t
   await expect
     .poll(async () => (await landShares(page)).light)
     .toBeGreaterThan(0.3);
-  expect((await landShares(page)).dark).toBeLessThan(0.05);
+  expect((await landShares(page)).dark).toBeLessThan(0.01);
   expect(await mapState(page)).toEqual({ ...light, selected: [id] });
 });
 
