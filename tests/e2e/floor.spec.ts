@@ -1,7 +1,7 @@
 // The rest of the dispatch floor end to end: picking on the map with a
-// lasso for a bulk assignment, the map in the dark theme, the SLA view,
-// countdowns under a controlled clock, watching a request, and an
-// accessibility check of each screen.
+// lasso for a bulk assignment and with a Shift-drag box, the map in the
+// dark theme, the SLA view, countdowns under a controlled clock, watching
+// a request, and an accessibility check of each screen.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
@@ -194,6 +194,110 @@ test('a lasso on the map ticks the requests inside it for one bulk assignment', 
   };
   await expect.poll(async () => (await heldByCrew()).length).toBe(ticked);
   expect(await heldByCrew()).toEqual(expect.arrayContaining(inner));
+});
+
+test('a Shift-drag on the map ticks exactly the requests inside its box', async ({
+  consolePage: page,
+  runningConsole,
+}, testInfo) => {
+  const { handlers } = runningConsole.services;
+  const [target] = await findRows(handlers, inDistrict);
+  await jumpTo(page, await placeOf(handlers, target!.serviceRequestId), 16);
+  const frame = (await page.getByTestId('map').boundingBox())!;
+
+  // Every request on the map, projected to the map's own pixels.
+  const points = await handlers.getMapPoints({});
+  const places = points.ids
+    .map((id, i) => ({
+      id,
+      long: points.coords[2 * i]!,
+      lat: points.coords[2 * i + 1]!,
+    }))
+    .filter((place) => Number.isFinite(place.long + place.lat));
+  const projected = await page.evaluate((places) => {
+    const map = (window as unknown as MapWindow).__streetdeskMap;
+    return places.map(({ id, long, lat }) => {
+      const { x, y } = map.project([long, lat]);
+      return { id, x, y };
+    });
+  }, places);
+
+  // A box over the middle of the map, moved until no request is within
+  // 2 pixels of its edges: the mouse lands on whole pixels, and a request
+  // on the line could fall either way.
+  type Box = { left: number; top: number; right: number; bottom: number };
+  const within = (box: Box, margin: number) =>
+    projected
+      .filter(
+        ({ x, y }) =>
+          x > box.left - margin &&
+          x < box.right + margin &&
+          y > box.top - margin &&
+          y < box.bottom + margin,
+      )
+      .map(({ id }) => id);
+  const boxAt = (shift: number): Box => ({
+    left: Math.round(frame.width * 0.3) + shift,
+    top: Math.round(frame.height * 0.35) + shift,
+    right: Math.round(frame.width * 0.7) + shift,
+    bottom: Math.round(frame.height * 0.65) + shift,
+  });
+  const box = Array.from({ length: 20 }, (_, i) => boxAt(3 * i)).find(
+    (box) => within(box, -2).length === within(box, 2).length,
+  );
+  if (!box) throw new Error('every box tried had a request on its edge');
+  const inside = within(box, 0).sort();
+  expect(inside.length).toBeGreaterThan(1);
+
+  // The services find the same requests inside the box.
+  const ring = await page.evaluate((box) => {
+    const map = (window as unknown as MapWindow).__streetdeskMap;
+    const corners: [number, number][] = [
+      [box.left, box.top],
+      [box.right, box.top],
+      [box.right, box.bottom],
+      [box.left, box.bottom],
+    ];
+    return corners.map((corner) => map.unproject(corner).toArray());
+  }, box);
+  const picked = await handlers.pickInArea({ filter: {}, area: { ring } });
+  expect(picked.total).toBe(picked.ids.length);
+  expect([...picked.ids].sort()).toEqual(inside);
+
+  const cameraBefore = await mapState(page);
+  await page.keyboard.down('Shift');
+  await page.mouse.move(frame.x + box.left, frame.y + box.top);
+  await page.mouse.down();
+  await page.mouse.move(
+    frame.x + (box.left + box.right) / 2,
+    frame.y + (box.top + box.bottom) / 2,
+    { steps: 5 },
+  );
+  // The box is drawn as the drag goes.
+  await expect(page.locator('.area-picker polygon')).toBeVisible();
+  await page.mouse.move(frame.x + box.right, frame.y + box.bottom, {
+    steps: 5,
+  });
+  await page.mouse.up();
+  await page.keyboard.up('Shift');
+
+  await expect(page.locator('.area-picker')).toHaveCount(0);
+  await expect(page.getByTestId('marked-count')).toHaveText(
+    `${inside.length} ticked`,
+  );
+  // A box picks; it does not pan the map.
+  const cameraAfter = await mapState(page);
+  expect([cameraAfter.center, cameraAfter.zoom]).toEqual([
+    cameraBefore.center,
+    cameraBefore.zoom,
+  ]);
+  await page.screenshot({ path: testInfo.outputPath('box-picked.png') });
+
+  // As many ticked as inside the box, and each of those is ticked.
+  for (const id of inside) {
+    const row = await showRow(page, handlers, id);
+    await expect(row, id).toHaveAttribute('data-marked', 'true');
+  }
 });
 
 /** Shares of the map's pixels near the light and the dark land colour. */
