@@ -1,6 +1,8 @@
 import type { Locator, Page } from '@playwright/test';
 
 export type PixelSummary = {
+  /** How many pixels the screenshot has. */
+  pixels: number;
   /** Distinct colours, each channel quantised to 16 levels. */
   distinctColours: number;
   /** Share of pixels that are the most common colour. */
@@ -62,6 +64,7 @@ export async function summarisePixels(
 
       const pixels = data.length / 4;
       return {
+        pixels,
         distinctColours: counts.size,
         dominantShare: Math.max(...counts.values()) / pixels,
         matches,

@@ -11,14 +11,18 @@ import {
 import { describe, expect, it } from 'vitest';
 
 import {
+  BASEMAP_PALETTES,
   OSM_ATTRIBUTION,
   REQUESTS_LAYER,
   SELECTED_LAYER,
   buildBasemapStyle,
+  requestLayers,
+  requestSources,
   selectedFilter,
   slaColorExpression,
 } from '../../src/renderer/src/map/basemap-style';
 import { SLA_COLORS } from '../../src/renderer/src/map/sla-colors';
+import { contrast, weakestContrast } from '../support/colour-contrast';
 
 const ORIGIN = 'app://streetdesk';
 const BASEMAP = join(__dirname, '..', '..', 'resources', 'basemap');
@@ -35,7 +39,7 @@ function strings(value: unknown): string[] {
 }
 
 describe('the basemap style', () => {
-  const style = buildBasemapStyle(ORIGIN);
+  const style = buildBasemapStyle(ORIGIN, 'light');
 
   it('passes the MapLibre style validator', () => {
     expect(validateStyleMin(style)).toEqual([]);
@@ -50,7 +54,7 @@ describe('the basemap style', () => {
   });
 
   it('builds absolute URLs for a browser-mode origin too', () => {
-    const browser = buildBasemapStyle('http://127.0.0.1:5199/');
+    const browser = buildBasemapStyle('http://127.0.0.1:5199/', 'light');
 
     expect(browser.glyphs).toBe(
       'http://127.0.0.1:5199/basemap/glyphs/{fontstack}/{range}.pbf',
@@ -96,6 +100,96 @@ describe('the basemap style', () => {
     const ids = style.layers.map((layer) => layer.id);
 
     expect(ids.slice(-2)).toEqual([REQUESTS_LAYER, SELECTED_LAYER]);
+  });
+});
+
+describe('the dark basemap', () => {
+  const light = buildBasemapStyle(ORIGIN, 'light');
+  const dark = buildBasemapStyle(ORIGIN, 'dark');
+  const ours = new Set(requestLayers().map((layer) => layer.id));
+  const basemap = (style: typeof dark) =>
+    style.layers.filter((layer) => !ours.has(layer.id));
+  /** A layer's colour paint properties, by name. */
+  const colours = (layer: (typeof dark.layers)[number]) =>
+    Object.fromEntries(
+      Object.entries(layer.paint ?? {}).filter(([name]) =>
+        name.endsWith('-color'),
+      ),
+    );
+
+  it('passes the MapLibre style validator and stays on the app origin', () => {
+    expect(validateStyleMin(dark)).toEqual([]);
+    for (const url of strings(dark).filter((text) => text.includes('://')))
+      expect(url.startsWith(`${ORIGIN}/basemap/`)).toBe(true);
+    expect(dark.sprite).toBe(`${ORIGIN}/basemap/sprites/dark`);
+    expect(existsSync(join(BASEMAP, 'sprites', 'dark.json'))).toBe(true);
+  });
+
+  it('gives every basemap layer colours of the dark palette, none of them the light one', () => {
+    const palette = new Set(Object.values(BASEMAP_PALETTES.dark));
+    const lightLayers = basemap(light);
+
+    expect(basemap(dark).length).toBeGreaterThan(8);
+    basemap(dark).forEach((layer, i) => {
+      const painted = colours(layer);
+      const before = colours(lightLayers[i]!);
+      expect(Object.keys(painted), layer.id).not.toHaveLength(0);
+      expect(Object.keys(painted), layer.id).toEqual(Object.keys(before));
+      for (const [name, colour] of Object.entries(painted)) {
+        expect(palette.has(colour as string), `${layer.id} ${name}`).toBe(true);
+        expect(colour, `${layer.id} ${name}`).not.toBe(before[name]);
+      }
+    });
+  });
+
+  it('differs from the light style in paint only, so a theme switch can recolour the map in place', () => {
+    const unpainted = (style: typeof dark) =>
+      style.layers.map(({ paint: _paint, ...rest }) => rest);
+
+    expect(unpainted(dark)).toEqual(unpainted(light));
+    expect(Object.keys(dark.sources)).toEqual(Object.keys(light.sources));
+  });
+
+  it('draws the requests exactly as the light style does', () => {
+    const requests = (style: typeof dark) =>
+      style.layers.filter((layer) => ours.has(layer.id));
+
+    expect(requests(dark)).toEqual(requestLayers());
+    expect(requests(light)).toEqual(requestLayers());
+    for (const [id, source] of Object.entries(requestSources()))
+      expect(dark.sources[id]).toEqual(source);
+  });
+
+  // WCAG asks 3:1 for a graphic's meaningful parts. Over the light map's
+  // water the points already fall a little short of that; the dark map
+  // must do no worse anywhere, and keep 3:1 over the land.
+  it('keeps every SLA colour as distinct from the dark map as from the light one', () => {
+    const sla = Object.values(SLA_COLORS);
+    const areas = (palette: typeof BASEMAP_PALETTES.dark) => [
+      palette.land,
+      palette.water,
+      palette.park,
+      palette.neighborhood,
+      palette.minorStreet,
+      palette.majorStreet,
+      palette.majorCasing,
+    ];
+    const lightWeakest = weakestContrast(sla, areas(BASEMAP_PALETTES.light));
+
+    expect(weakestContrast(sla, [BASEMAP_PALETTES.dark.land])).toBeGreaterThan(
+      3,
+    );
+    expect(weakestContrast(sla, areas(BASEMAP_PALETTES.dark))).toBeGreaterThan(
+      lightWeakest,
+    );
+  });
+
+  it('keeps labels readable on their halos', () => {
+    const { label, labelHalo, neighborhoodLabel, parkLabel } =
+      BASEMAP_PALETTES.dark;
+
+    for (const text of [label, neighborhoodLabel, parkLabel])
+      expect(contrast(text, labelHalo)).toBeGreaterThan(4.5);
   });
 });
 

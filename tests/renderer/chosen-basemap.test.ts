@@ -6,8 +6,10 @@ import {
   CLUSTER_COUNTS_LAYER,
   REQUESTS_LAYER,
   REQUESTS_SOURCE,
+  requestLayers,
 } from '../../src/renderer/src/map/basemap-style';
 import {
+  TILESET_PALETTES,
   mapBaseFor,
   plainAttribution,
   roleOf,
@@ -15,6 +17,8 @@ import {
   tilesetStyle,
 } from '../../src/renderer/src/map/chosen-basemap';
 import type { TilesetInfo } from '../../src/shared/basemap-view';
+import { SLA_COLORS } from '../../src/renderer/src/map/sla-colors';
+import { weakestContrast } from '../support/colour-contrast';
 
 const ORIGIN = 'app://streetdesk';
 const TILES = '/basemap-tiles/{z}/{x}/{y}';
@@ -36,7 +40,7 @@ const layerIds = (style: { layers: { id: string }[] }) =>
 
 describe('a tile archive basemap', () => {
   it('is a valid style that draws each vector layer by what its name says, requests on top', () => {
-    const style = tilesetStyle(ORIGIN, TILES, vector);
+    const style = tilesetStyle(ORIGIN, TILES, vector, 'light');
 
     expect(validateStyleMin(style)).toEqual([]);
     expect(style.sources['chosen-basemap']).toMatchObject({
@@ -67,13 +71,12 @@ describe('a tile archive basemap', () => {
   });
 
   it('draws image tiles as one raster layer', () => {
-    const style = tilesetStyle(ORIGIN, TILES, {
-      ...vector,
-      format: 'png',
-      layers: [],
-      bounds: null,
-      tileSize: 512,
-    });
+    const style = tilesetStyle(
+      ORIGIN,
+      TILES,
+      { ...vector, format: 'png', layers: [], bounds: null, tileSize: 512 },
+      'light',
+    );
 
     expect(validateStyleMin(style)).toEqual([]);
     expect(style.sources['chosen-basemap']).toMatchObject({
@@ -88,7 +91,7 @@ describe('a tile archive basemap', () => {
   });
 
   it('shows the archive attribution as text, never as markup', () => {
-    const source = tilesetStyle(ORIGIN, TILES, vector).sources[
+    const source = tilesetStyle(ORIGIN, TILES, vector, 'light').sources[
       'chosen-basemap'
     ] as { attribution: string };
 
@@ -106,6 +109,73 @@ describe('a tile archive basemap', () => {
     expect(roleOf('boundaries')).toBe('boundary');
     expect(roleOf('places')).toBe('place');
     expect(roleOf('zoning')).toBeNull();
+  });
+});
+
+describe('a tile archive basemap in the dark theme', () => {
+  const ours = new Set(requestLayers().map((layer) => layer.id));
+  const colours = (style: ReturnType<typeof tilesetStyle>) =>
+    style.layers
+      .filter((layer) => !ours.has(layer.id))
+      .map((layer) =>
+        Object.entries(layer.paint ?? {})
+          .filter(([name]) => name.endsWith('-color'))
+          .map(([, colour]) => colour as string),
+      );
+
+  it('colours every layer of a vector archive from the dark palette, the requests as in the light', async () => {
+    const { styles } = await mapBaseFor(
+      { kind: 'tiles', tilesPath: TILES, info: vector },
+      ORIGIN,
+    );
+    const palette = new Set(Object.values(TILESET_PALETTES.dark));
+
+    expect(validateStyleMin(styles.dark)).toEqual([]);
+    const painted = colours(styles.dark);
+    expect(painted.length).toBeGreaterThan(8);
+    for (const layer of painted) {
+      expect(layer).not.toHaveLength(0);
+      for (const colour of layer) expect(palette.has(colour)).toBe(true);
+    }
+    expect(colours(styles.light)).not.toEqual(painted);
+    const requests = (style: typeof styles.dark) =>
+      style.layers.filter((layer) => ours.has(layer.id));
+    expect(requests(styles.dark)).toEqual(requests(styles.light));
+  });
+
+  it('keeps the points as distinct from a dark vector map as from a light one', () => {
+    const sla = Object.values(SLA_COLORS);
+    const areas = (palette: typeof TILESET_PALETTES.dark) => [
+      palette.background,
+      palette.water,
+      palette.green,
+      palette.building,
+      palette.area,
+      palette.road,
+    ];
+
+    expect(weakestContrast(sla, areas(TILESET_PALETTES.dark))).toBeGreaterThan(
+      weakestContrast(sla, areas(TILESET_PALETTES.light)),
+    );
+  });
+
+  it('leaves image tiles and a style from a URL as the city made them', async () => {
+    const raster = await mapBaseFor(
+      {
+        kind: 'tiles',
+        tilesPath: TILES,
+        info: { ...vector, format: 'png', layers: [] },
+      },
+      ORIGIN,
+    );
+    expect(raster.styles.dark).toEqual(raster.styles.light);
+
+    const url = await mapBaseFor(
+      { kind: 'style-url', url: 'https://maps.city.example/s.json' },
+      ORIGIN,
+      () => Promise.resolve({ version: 8, sources: {}, layers: [] }),
+    );
+    expect(url.styles.dark).toBe(url.styles.light);
   });
 });
 
@@ -185,7 +255,7 @@ describe('the map base for what the services say', () => {
       'The map style at https://down.example/s.json could not be used ' +
         '(Failed to fetch). Showing the bundled Boston map.',
     );
-    expect(layerIds(url.style)).toContain('water');
+    expect(layerIds(url.styles.light)).toContain('water');
   });
 
   it('lets the camera roam a style URL and keeps it on an archive bounds', async () => {

@@ -115,12 +115,12 @@ describe('the settings slice', () => {
     expect(store.getState().mapBase).toMatchObject({
       bounds: null,
       problem: null,
-      style: { name: 'Aerial' },
+      styles: { light: { name: 'Aerial' }, dark: { name: 'Aerial' } },
     });
 
     api.getBasemap = () => Promise.reject(new Error('the services are gone'));
     await store.getState().loadMapBase();
-    expect(store.getState().mapBase?.style.name).toBe('StreetDesk light');
+    expect(store.getState().mapBase?.styles.dark.name).toBe('StreetDesk dark');
     expect(store.getState().mapBase?.problem).toBeNull();
     expect(store.getState().errors.at(-1)?.message).toMatch(
       /read the basemap choice/,

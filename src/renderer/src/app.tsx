@@ -118,7 +118,7 @@ export function App() {
           onResize={setQueueWidth}
         />
         <section className="map-pane" aria-label="Map">
-          <MapView />
+          <MapView theme={theme} />
         </section>
         <PaneSplitter
           label="Resize the details"

@@ -6,27 +6,14 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
 
 import { appStore } from '../store/use-app-store';
-
-type Screen = [number, number];
-
-/** A lasso of more corners than this is thinned before it is sent. */
-const MAX_CORNERS = 400;
-
-/** Corners closer than this many pixels add nothing to a lasso. */
-const MIN_STEP_PX = 4;
-
-function thinned(points: Screen[]): Screen[] {
-  if (points.length <= MAX_CORNERS) return points;
-  const step = points.length / MAX_CORNERS;
-  return Array.from(
-    { length: MAX_CORNERS },
-    (_, i) => points[Math.floor(i * step)]!,
-  );
-}
-
-function boxCorners(from: Screen, to: Screen): Screen[] {
-  return [from, [to[0], from[1]], to, [from[0], to[1]]];
-}
+import {
+  addsToLasso,
+  boxCorners,
+  ringOf,
+  thinned,
+  wasClick,
+  type Screen,
+} from './area-shape';
 
 export function AreaPicker(props: {
   map: MapLibreMap | null;
@@ -68,10 +55,7 @@ export function AreaPicker(props: {
         setShape(boxCorners(current.points[0]!, point));
         return;
       }
-      const last = current.points.at(-1)!;
-      if (Math.hypot(point[0] - last[0], point[1] - last[1]) < MIN_STEP_PX) {
-        return;
-      }
+      if (!addsToLasso(current.points.at(-1)!, point)) return;
       current.points.push(point);
       setShape([...current.points]);
     };
@@ -87,19 +71,9 @@ export function AreaPicker(props: {
           ? boxCorners(start, end)
           : thinned(current.points);
       // A click, not a drag: nothing to pick.
-      const clicked =
-        current.mode === 'box'
-          ? Math.abs(end[0] - start[0]) < 3 && Math.abs(end[1] - start[1]) < 3
-          : corners.length < 3;
-      if (clicked) return;
+      if (wasClick(current.mode, start, end, corners)) return;
 
-      const ring = corners.map((point) => {
-        const { lng, lat } = map.unproject(point);
-        return [
-          Math.max(-180, Math.min(180, lng)),
-          Math.max(-90, Math.min(90, lat)),
-        ] as [number, number];
-      });
+      const ring = ringOf(corners, (point) => map.unproject(point));
       void appStore.getState().pickArea(ring);
       onDone();
     };

@@ -1,6 +1,7 @@
 // The map's style: the offline Boston basemap served by the app itself under
 // /basemap/, plus the open requests as points. Nothing here reaches the
-// network beyond the app's own origin.
+// network beyond the app's own origin. The basemap comes in the light and the
+// dark theme's colours; the request points look the same on both.
 import type {
   ExpressionSpecification,
   FilterSpecification,
@@ -30,19 +31,61 @@ export const INITIAL_VIEW = {
   zoom: 11.4,
 };
 
-const COLORS = {
-  land: '#f3f0e8',
-  water: '#a9cfe0',
-  park: '#cfe5c0',
-  neighborhood: '#ebe6da',
-  neighborhoodLine: '#b8ad98',
-  minorStreet: '#ffffff',
-  majorStreet: '#fbe3a6',
-  majorCasing: '#d9c48d',
-  label: '#4a4a48',
-  labelHalo: '#ffffff',
-  neighborhoodLabel: '#7a6f5c',
-  parkLabel: '#3f6b36',
+/**
+ * The app's themes (layout/theme.ts), which the basemap's colours follow;
+ * spelled out here so that this file needs no DOM to be read by tests.
+ */
+export type MapTheme = 'light' | 'dark';
+
+/** The basemap's colours in one theme. */
+export type BasemapPalette = {
+  land: string;
+  water: string;
+  park: string;
+  neighborhood: string;
+  neighborhoodLine: string;
+  minorStreet: string;
+  majorStreet: string;
+  majorCasing: string;
+  label: string;
+  labelHalo: string;
+  neighborhoodLabel: string;
+  parkLabel: string;
+};
+
+export const BASEMAP_PALETTES: Record<MapTheme, BasemapPalette> = {
+  light: {
+    land: '#f3f0e8',
+    water: '#a9cfe0',
+    park: '#cfe5c0',
+    neighborhood: '#ebe6da',
+    neighborhoodLine: '#b8ad98',
+    minorStreet: '#ffffff',
+    majorStreet: '#fbe3a6',
+    majorCasing: '#d9c48d',
+    label: '#4a4a48',
+    labelHalo: '#ffffff',
+    neighborhoodLabel: '#7a6f5c',
+    parkLabel: '#3f6b36',
+  },
+  // The control room: dark land, muted water, streets only a little
+  // lighter than the land, so that the request points stand out at least as
+  // well as on the light map (tests/renderer/basemap-style.test.ts checks
+  // the contrast); labels light on a halo of the land's colour.
+  dark: {
+    land: '#14171c',
+    water: '#16222d',
+    park: '#17221b',
+    neighborhood: '#191d23',
+    neighborhoodLine: '#3a414d',
+    minorStreet: '#1f232a',
+    majorStreet: '#22262d',
+    majorCasing: '#1a1e24',
+    label: '#b4bcc8',
+    labelHalo: '#14171c',
+    neighborhoodLabel: '#8c95a5',
+    parkLabel: '#7fa888',
+  },
 };
 
 const MAJOR_CLASSES = [
@@ -87,37 +130,37 @@ export function selectedFilter(id: string | null): FilterSpecification {
   return ['==', ['get', 'id'], id ?? ''];
 }
 
-function basemapLayers(): LayerSpecification[] {
+function basemapLayers(colors: BasemapPalette): LayerSpecification[] {
   return [
     {
       id: 'background',
       type: 'background',
-      paint: { 'background-color': COLORS.land },
+      paint: { 'background-color': colors.land },
     },
     {
       id: 'neighborhoods-fill',
       type: 'fill',
       source: 'neighborhoods',
-      paint: { 'fill-color': COLORS.neighborhood, 'fill-opacity': 0.6 },
+      paint: { 'fill-color': colors.neighborhood, 'fill-opacity': 0.6 },
     },
     {
       id: 'parks',
       type: 'fill',
       source: 'parks',
-      paint: { 'fill-color': COLORS.park },
+      paint: { 'fill-color': colors.park },
     },
     {
       id: 'water',
       type: 'fill',
       source: 'water',
-      paint: { 'fill-color': COLORS.water },
+      paint: { 'fill-color': colors.water },
     },
     {
       id: 'neighborhoods-outline',
       type: 'line',
       source: 'neighborhoods',
       paint: {
-        'line-color': COLORS.neighborhoodLine,
+        'line-color': colors.neighborhoodLine,
         'line-width': 1,
         'line-dasharray': [3, 2],
       },
@@ -130,7 +173,7 @@ function basemapLayers(): LayerSpecification[] {
       minzoom: 12,
       layout: { 'line-cap': 'round', 'line-join': 'round' },
       paint: {
-        'line-color': COLORS.minorStreet,
+        'line-color': colors.minorStreet,
         'line-width': widthByZoom(0.5, 9),
       },
     },
@@ -141,7 +184,7 @@ function basemapLayers(): LayerSpecification[] {
       filter: isMajorStreet,
       layout: { 'line-cap': 'round', 'line-join': 'round' },
       paint: {
-        'line-color': COLORS.majorCasing,
+        'line-color': colors.majorCasing,
         'line-width': widthByZoom(1.6, 16),
       },
     },
@@ -152,7 +195,7 @@ function basemapLayers(): LayerSpecification[] {
       filter: isMajorStreet,
       layout: { 'line-cap': 'round', 'line-join': 'round' },
       paint: {
-        'line-color': COLORS.majorStreet,
+        'line-color': colors.majorStreet,
         'line-width': widthByZoom(1, 13),
       },
     },
@@ -168,8 +211,8 @@ function basemapLayers(): LayerSpecification[] {
         'text-max-width': 8,
       },
       paint: {
-        'text-color': COLORS.parkLabel,
-        'text-halo-color': COLORS.labelHalo,
+        'text-color': colors.parkLabel,
+        'text-halo-color': colors.labelHalo,
         'text-halo-width': 1.2,
       },
     },
@@ -185,8 +228,8 @@ function basemapLayers(): LayerSpecification[] {
         'text-size': ['interpolate', ['linear'], ['zoom'], 14, 10, 18, 13],
       },
       paint: {
-        'text-color': COLORS.label,
-        'text-halo-color': COLORS.labelHalo,
+        'text-color': colors.label,
+        'text-halo-color': colors.labelHalo,
         'text-halo-width': 1.4,
       },
     },
@@ -203,8 +246,8 @@ function basemapLayers(): LayerSpecification[] {
         'text-max-width': 7,
       },
       paint: {
-        'text-color': COLORS.neighborhoodLabel,
-        'text-halo-color': COLORS.labelHalo,
+        'text-color': colors.neighborhoodLabel,
+        'text-halo-color': colors.labelHalo,
         'text-halo-width': 1.5,
       },
     },
@@ -305,9 +348,13 @@ export function requestSources(): StyleSpecification['sources'] {
 
 /**
  * The full style for a renderer served at `origin` (e.g. app://streetdesk or
- * http://127.0.0.1:5199). MapLibre needs absolute URLs, hence the origin.
+ * http://127.0.0.1:5199), in the theme's colours. MapLibre needs absolute
+ * URLs, hence the origin.
  */
-export function buildBasemapStyle(origin: string): StyleSpecification {
+export function buildBasemapStyle(
+  origin: string,
+  theme: MapTheme,
+): StyleSpecification {
   const base = `${origin.replace(/\/+$/, '')}/basemap`;
   const geojson = (file: string, attribution?: string) => ({
     type: 'geojson' as const,
@@ -317,9 +364,9 @@ export function buildBasemapStyle(origin: string): StyleSpecification {
 
   return {
     version: 8,
-    name: 'StreetDesk light',
+    name: `StreetDesk ${theme}`,
     glyphs: `${base}/glyphs/{fontstack}/{range}.pbf`,
-    sprite: `${base}/sprites/light`,
+    sprite: `${base}/sprites/${theme}`,
     sources: {
       water: geojson('water.geojson', OSM_ATTRIBUTION),
       neighborhoods: geojson('neighborhoods.geojson'),
@@ -327,6 +374,6 @@ export function buildBasemapStyle(origin: string): StyleSpecification {
       streets: geojson('streets.geojson', OSM_ATTRIBUTION),
       ...requestSources(),
     },
-    layers: [...basemapLayers(), ...requestLayers()],
+    layers: [...basemapLayers(BASEMAP_PALETTES[theme]), ...requestLayers()],
   };
 }

@@ -3,7 +3,10 @@
 // from the names of its layers, since an archive carries no style), or a
 // style fetched from a URL. The requests are drawn on top of each the same
 // way. A choice that cannot be drawn falls back to the bundled map and says
-// why, in words the settings panel and the map show as text.
+// why, in words the settings panel and the map show as text. The bundled map
+// and a vector archive come in the light and the dark theme's colours; an
+// image archive or a style from a URL is drawn as the city made it, in
+// either theme: its colours are the city's choice.
 import type {
   FilterSpecification,
   LayerSpecification,
@@ -16,6 +19,7 @@ import {
   BASEMAP_BOUNDS,
   CLUSTER_COUNTS_LAYER,
   buildBasemapStyle,
+  type MapTheme,
   requestLayers,
   requestSources,
 } from './basemap-style';
@@ -23,7 +27,8 @@ import {
 type Bounds = [[number, number], [number, number]];
 
 export type MapBase = {
-  style: StyleSpecification;
+  /** The style in each theme; the same one where the colours are not ours. */
+  styles: Record<MapTheme, StyleSpecification>;
   /** Where the camera may go; null lets it roam. */
   bounds: Bounds | null;
   /** Why the chosen basemap is not the one drawn, or null. */
@@ -35,18 +40,46 @@ const TILE_SOURCE = 'chosen-basemap';
 /** The largest style document fetched from a URL. */
 const MAX_STYLE_BYTES = 5 * 1024 * 1024;
 
-const COLORS = {
-  background: '#f3f0e8',
-  water: '#a9cfe0',
-  green: '#cfe5c0',
-  building: '#e2dcd0',
-  area: '#ebe6da',
-  road: '#ffffff',
-  roadCasing: '#d6cfc0',
-  boundary: '#b8ad98',
-  line: '#cfc7b6',
-  label: '#4a4a48',
-  halo: '#ffffff',
+/** The colours of a vector archive drawn from its layer names. */
+export type TilesetPalette = {
+  background: string;
+  water: string;
+  green: string;
+  building: string;
+  area: string;
+  road: string;
+  boundary: string;
+  line: string;
+  label: string;
+  halo: string;
+};
+
+// The dark one follows the bundled map's dark palette (basemap-style.ts).
+export const TILESET_PALETTES: Record<MapTheme, TilesetPalette> = {
+  light: {
+    background: '#f3f0e8',
+    water: '#a9cfe0',
+    green: '#cfe5c0',
+    building: '#e2dcd0',
+    area: '#ebe6da',
+    road: '#ffffff',
+    boundary: '#b8ad98',
+    line: '#cfc7b6',
+    label: '#4a4a48',
+    halo: '#ffffff',
+  },
+  dark: {
+    background: '#14171c',
+    water: '#16222d',
+    green: '#17221b',
+    building: '#1f232a',
+    area: '#191d23',
+    road: '#22262d',
+    boundary: '#3a414d',
+    line: '#2a2f38',
+    label: '#b4bcc8',
+    halo: '#14171c',
+  },
 };
 
 /** What a vector layer most likely holds, from its name. */
@@ -79,7 +112,10 @@ export function plainAttribution(text: string): string {
 const isPolygon: FilterSpecification = ['==', ['geometry-type'], 'Polygon'];
 const isLine: FilterSpecification = ['==', ['geometry-type'], 'LineString'];
 
-function vectorLayers(layers: readonly string[]): LayerSpecification[] {
+function vectorLayers(
+  layers: readonly string[],
+  colors: TilesetPalette,
+): LayerSpecification[] {
   const fills: LayerSpecification[] = [];
   const lines: LayerSpecification[] = [];
   const labels: LayerSpecification[] = [];
@@ -102,8 +138,8 @@ function vectorLayers(layers: readonly string[]): LayerSpecification[] {
           'text-size': 11,
         },
         paint: {
-          'text-color': COLORS.label,
-          'text-halo-color': COLORS.halo,
+          'text-color': colors.label,
+          'text-halo-color': colors.halo,
           'text-halo-width': 1.2,
         },
       });
@@ -112,12 +148,12 @@ function vectorLayers(layers: readonly string[]): LayerSpecification[] {
 
     const fill =
       role === 'water'
-        ? COLORS.water
+        ? colors.water
         : role === 'green'
-          ? COLORS.green
+          ? colors.green
           : role === 'building'
-            ? COLORS.building
-            : COLORS.area;
+            ? colors.building
+            : colors.area;
     if (role !== 'road' && role !== 'boundary') {
       fills.push({
         ...base(layer, 'fill'),
@@ -136,7 +172,7 @@ function vectorLayers(layers: readonly string[]): LayerSpecification[] {
       paint:
         role === 'road'
           ? {
-              'line-color': COLORS.road,
+              'line-color': colors.road,
               'line-width': [
                 'interpolate',
                 ['linear'],
@@ -150,10 +186,10 @@ function vectorLayers(layers: readonly string[]): LayerSpecification[] {
           : {
               'line-color':
                 role === 'water'
-                  ? COLORS.water
+                  ? colors.water
                   : role === 'boundary'
-                    ? COLORS.boundary
-                    : COLORS.line,
+                    ? colors.boundary
+                    : colors.line,
               'line-width': 1,
               ...(role === 'boundary' ? { 'line-dasharray': [3, 2] } : {}),
             },
@@ -172,11 +208,16 @@ function vectorLayers(layers: readonly string[]): LayerSpecification[] {
   return [...fills, ...lines, ...labels];
 }
 
-/** The style for a tile archive served at `origin` + `tilesPath`. */
+/**
+ * The style for a tile archive served at `origin` + `tilesPath`. The theme
+ * colours a vector archive; image tiles are the city's own picture and are
+ * drawn as they are, on the light background, in either theme.
+ */
 export function tilesetStyle(
   origin: string,
   tilesPath: string,
   info: TilesetInfo,
+  theme: MapTheme,
 ): StyleSpecification {
   const root = origin.replace(/\/+$/, '');
   const attribution =
@@ -191,6 +232,7 @@ export function tilesetStyle(
     ...attribution,
   };
   const raster = info.format !== 'mvt';
+  const colors = TILESET_PALETTES[raster ? 'light' : theme];
 
   return {
     version: 8,
@@ -206,7 +248,7 @@ export function tilesetStyle(
       {
         id: 'basemap-background',
         type: 'background',
-        paint: { 'background-color': COLORS.background },
+        paint: { 'background-color': colors.background },
       },
       ...(raster
         ? [
@@ -216,7 +258,7 @@ export function tilesetStyle(
               source: TILE_SOURCE,
             } satisfies LayerSpecification,
           ]
-        : vectorLayers(info.layers)),
+        : vectorLayers(info.layers, colors)),
       ...requestLayers(),
     ],
   };
@@ -317,6 +359,14 @@ const boundsOf = (info: TilesetInfo): Bounds | null =>
         [info.bounds[2], info.bounds[3]],
       ];
 
+const themed = (build: (theme: MapTheme) => StyleSpecification) => ({
+  light: build('light'),
+  dark: build('dark'),
+});
+
+/** One style for both themes: colours the city chose are left as they are. */
+const asMade = (style: StyleSpecification) => ({ light: style, dark: style });
+
 /** The style, bounds and any problem for what the services say to draw. */
 export async function mapBaseFor(
   view: BasemapView,
@@ -324,7 +374,7 @@ export async function mapBaseFor(
   load: (url: string) => Promise<unknown> = fetchStyle,
 ): Promise<MapBase> {
   const bundled = (problem: string | null): MapBase => ({
-    style: buildBasemapStyle(origin),
+    styles: themed((theme) => buildBasemapStyle(origin, theme)),
     bounds: BASEMAP_BOUNDS,
     problem,
   });
@@ -338,14 +388,16 @@ export async function mapBaseFor(
       );
     case 'tiles':
       return {
-        style: tilesetStyle(origin, view.tilesPath, view.info),
+        styles: themed((theme) =>
+          tilesetStyle(origin, view.tilesPath, view.info, theme),
+        ),
         bounds: boundsOf(view.info),
         problem: null,
       };
     case 'style-url':
       try {
         return {
-          style: styleFromDocument(origin, await load(view.url)),
+          styles: asMade(styleFromDocument(origin, await load(view.url))),
           bounds: null,
           problem: null,
         };

@@ -1,5 +1,5 @@
 import type { SlaState } from '../../../shared/domain';
-import { SLA_LABELS } from './sla-colors';
+import { SLA_COLORS, SLA_LABELS } from './sla-colors';
 
 const ORDER: SlaState[] = ['breached', 'at_risk', 'on_track', 'no_sla'];
 
@@ -8,7 +8,12 @@ export function MapLegend() {
     <ul className="map-legend" aria-label="Point colours by SLA state">
       {ORDER.map((state) => (
         <li key={state}>
-          <span className={`legend-dot sla-dot-${state}`} aria-hidden="true" />
+          {/* The points' own colours, which stay the same in either theme. */}
+          <span
+            className="legend-dot"
+            style={{ background: SLA_COLORS[state] }}
+            aria-hidden="true"
+          />
           {SLA_LABELS[state]}
         </li>
       ))}

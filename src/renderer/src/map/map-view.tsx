@@ -14,6 +14,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 
 import type { MapLayer } from '../../../shared/contract';
 import { slaState, type SlaState } from '../../../shared/domain';
+import type { Theme } from '../layout/theme';
 import { appStore, useAppStore } from '../store/use-app-store';
 import { AreaPicker } from './area-picker';
 import {
@@ -34,6 +35,7 @@ import {
 import { FOCUS_ZOOM, needsFocus } from './focus-camera';
 import { MapLegend } from './map-legend';
 import { rendererOf, softwareRenderer } from './renderer-kind';
+import { restyleMap } from './theme-restyle';
 import { UnlocatedList } from './unlocated-list';
 
 // The worker must come from the app's own origin: the CSP allows no other.
@@ -59,7 +61,8 @@ function viewportOf(map: MapLibreMap) {
   };
 }
 
-export function MapView() {
+export function MapView(props: { theme: Theme }) {
+  const { theme } = props;
   const containerRef = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<MapLibreMap | null>(null);
   const [styleLoaded, setStyleLoaded] = useState(false);
@@ -74,6 +77,9 @@ export function MapView() {
   const shownStates = useRef<SlaState[]>([]);
   const shownLayer = useRef<MapLayer | null>(null);
   const glideMs = useRef(GLIDE_MS);
+  // The theme whose colours the map is drawn in: a new map starts in it,
+  // and a switch recolours the map from it.
+  const drawnTheme = useRef(theme);
 
   const inView = useAppStore((state) => state.layer?.inView ?? null);
   const now = useAppStore((state) => state.now);
@@ -93,7 +99,7 @@ export function MapView() {
 
     const created = new MapLibreMap({
       container,
-      style: mapBase.style,
+      style: mapBase.styles[drawnTheme.current],
       center: INITIAL_VIEW.center,
       zoom: INITIAL_VIEW.zoom,
       minZoom: 10,
@@ -166,6 +172,15 @@ export function MapView() {
       shownLayer.current = null;
     };
   }, [mapBase]);
+
+  // A theme switch recolours the basemap in place, once its style is in.
+  useEffect(() => {
+    if (!map || !styleLoaded || mapBase === null) return;
+    if (drawnTheme.current === theme) return;
+
+    restyleMap(map, mapBase.styles[drawnTheme.current], mapBase.styles[theme]);
+    drawnTheme.current = theme;
+  }, [map, styleLoaded, mapBase, theme]);
 
   // The layer's points and clusters; a clock tick redraws the points only
   // when one of them changed colour. Fed straight from the store rather
