@@ -150,14 +150,37 @@ describe('the dark basemap', () => {
     expect(Object.keys(dark.sources)).toEqual(Object.keys(light.sources));
   });
 
-  it('draws the requests exactly as the light style does', () => {
+  it('draws the requests as the light style does but for the rings, which stand out from the dark land', () => {
     const requests = (style: typeof dark) =>
       style.layers.filter((layer) => ours.has(layer.id));
+    const ringless = (layers: ReturnType<typeof requestLayers>) =>
+      layers.map((layer) => {
+        const { 'circle-stroke-color': _ring, ...paint } = (layer.paint ??
+          {}) as Record<string, unknown>;
+        return { ...layer, paint };
+      });
+    const ring = (style: typeof dark, id: string) =>
+      (
+        style.layers.find((layer) => layer.id === id)?.paint as
+          Record<string, unknown> | undefined
+      )?.['circle-stroke-color'];
 
-    expect(requests(dark)).toEqual(requestLayers());
-    expect(requests(light)).toEqual(requestLayers());
+    expect(requests(dark)).toEqual(requestLayers('dark'));
+    expect(requests(light)).toEqual(requestLayers('light'));
+    expect(ringless(requests(dark))).toEqual(ringless(requests(light)));
     for (const [id, source] of Object.entries(requestSources()))
       expect(dark.sources[id]).toEqual(source);
+
+    // The selected point's ring, on each theme's land.
+    for (const [style, palette] of [
+      [light, BASEMAP_PALETTES.light],
+      [dark, BASEMAP_PALETTES.dark],
+    ] as const) {
+      const selected = ring(style, SELECTED_LAYER);
+      expect(typeof selected).toBe('string');
+      expect(contrast(selected as string, palette.land)).toBeGreaterThan(3);
+    }
+    expect(ring(dark, SELECTED_LAYER)).not.toEqual(ring(light, SELECTED_LAYER));
   });
 
   // WCAG asks 3:1 for a graphic's meaningful parts. Over the light map's

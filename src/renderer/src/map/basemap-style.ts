@@ -254,7 +254,24 @@ function basemapLayers(colors: BasemapPalette): LayerSpecification[] {
   ];
 }
 
-export function requestLayers(): LayerSpecification[] {
+/**
+ * The rings around points: they must stand out from the land beneath.
+ * The points' own SLA colours are the same on both maps.
+ */
+const RINGS = {
+  light: { point: '#ffffff', duplicate: '#1d2b53', selected: '#1d2b53' },
+  dark: { point: '#0e1624', duplicate: '#f4f6fb', selected: '#f4f6fb' },
+} as const;
+
+/**
+ * The requests' layers. `ground` is the map beneath: the dark theme's own
+ * basemap, or a light one (the bundled light map, or a city's raster or
+ * style, which may be either and is most often light).
+ */
+export function requestLayers(
+  ground: 'light' | 'dark' = 'light',
+): LayerSpecification[] {
+  const rings = RINGS[ground];
   const clusterColor = [
     'match',
     ['get', 'worst'],
@@ -302,8 +319,14 @@ export function requestLayers(): LayerSpecification[] {
       paint: {
         'circle-color': slaColorExpression,
         'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, 3, 16, 6],
-        // A likely duplicate wears a dark ring: a supervisor can spot it.
-        'circle-stroke-color': ['case', ['get', 'dup'], '#1d2b53', '#ffffff'],
+        // A likely duplicate wears a ring in the land's opposite colour: a
+        // supervisor can spot it.
+        'circle-stroke-color': [
+          'case',
+          ['get', 'dup'],
+          rings.duplicate,
+          rings.point,
+        ],
         'circle-stroke-width': [
           'interpolate',
           ['linear'],
@@ -324,7 +347,7 @@ export function requestLayers(): LayerSpecification[] {
       paint: {
         'circle-color': slaColorExpression,
         'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, 7, 16, 11],
-        'circle-stroke-color': '#1d2b53',
+        'circle-stroke-color': rings.selected,
         'circle-stroke-width': 3,
       },
     },
@@ -374,6 +397,9 @@ export function buildBasemapStyle(
       streets: geojson('streets.geojson', OSM_ATTRIBUTION),
       ...requestSources(),
     },
-    layers: [...basemapLayers(BASEMAP_PALETTES[theme]), ...requestLayers()],
+    layers: [
+      ...basemapLayers(BASEMAP_PALETTES[theme]),
+      ...requestLayers(theme),
+    ],
   };
 }

@@ -259,7 +259,7 @@ export function tilesetStyle(
             } satisfies LayerSpecification,
           ]
         : vectorLayers(info.layers, colors)),
-      ...requestLayers(),
+      ...requestLayers(raster ? 'light' : theme),
     ],
   };
 }
