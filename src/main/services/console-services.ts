@@ -15,7 +15,7 @@ import type {
 } from '../../shared/contract';
 import type { QueueRow } from '../../shared/domain';
 import { suggestCrews } from '../dispatch/crew-suggestions';
-import { boxAround, metresBetween } from '../dispatch/geo-distance';
+import { boxAround, metresBetween } from '../../shared/geo-distance';
 import { mergedIdsOf, summarizeHistory } from '../dispatch/history-summary';
 import { getDemoShift, seedDemo } from '../import/demo-seed';
 import {
