@@ -338,6 +338,8 @@ function createHandlers(
         activeAssignments: workloads.get(crew.crewId) ?? 0,
       }));
     },
+    listCrewAssignments: ({ limit }) =>
+      store.sync.dispatch.crewAssignments(limit),
     suggestCrews: (id) => {
       const place = store.sync.dispatch.getPlace(id);
       if (place === null) {
