@@ -1,59 +1,15 @@
 // The rest of the dispatch floor end to end: picking on the map with a
 // lasso for a bulk assignment, the SLA view, countdowns under a controlled
 // clock, watching a request, and an accessibility check of each screen.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Page } from '@playwright/test';
 
 import { atRiskFrom } from '../../src/main/queue/open-requests';
+import { seriousViolations } from './axe-scan';
 import { expect, test } from './console-fixture';
 import { findRows, inDistrict, showRow } from './dispatch-helpers';
 
 type MapWindow = Window & { __streetdeskMap: MapLibreMap };
-
-const axeSource = readFileSync(
-  createRequire(__filename).resolve('axe-core/axe.min.js'),
-  'utf8',
-);
-
-/** Serious and critical axe findings on the page as it is now. */
-async function seriousViolations(page: Page) {
-  // Evaluated over the debugging protocol, so the page's CSP still holds.
-  await page.evaluate(axeSource);
-  const results = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            context: Document,
-            options: object,
-          ) => Promise<{
-            violations: {
-              id: string;
-              impact: string | null;
-              help: string;
-              nodes: { target: unknown[] }[];
-            }[];
-          }>;
-        };
-      }
-    ).axe;
-    return axe.run(document, {
-      resultTypes: ['violations'],
-      // The map canvas is a picture; its controls are checked as usual.
-      rules: { region: { enabled: false } },
-    });
-  });
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({
-      id: v.id,
-      help: v.help,
-      where: v.nodes.slice(0, 3).map((node) => node.target.join(' ')),
-    }));
-}
 
 async function mapIdle(page: Page): Promise<void> {
   await expect(page.getByTestId('map')).toHaveAttribute('data-ready', 'true');
