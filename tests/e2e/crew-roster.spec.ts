@@ -1,9 +1,13 @@
 // The crew roster end to end: a crew's current work is listed under it,
 // each request opens in the detail panel, and a busy crew's list stays
 // short with the rest one click away in the queue.
+import type { Map as MapLibreMap } from 'maplibre-gl';
+
 import { seriousViolations } from './axe-scan';
 import { expect, test } from './console-fixture';
 import { findRows, inDistrict, showRow } from './dispatch-helpers';
+
+type MapWindow = Window & { __streetdeskMap: MapLibreMap };
 
 test('a request assigned to a crew is listed under it and opens from the roster', async ({
   consolePage: page,
@@ -127,4 +131,36 @@ test("a busy crew's roster entry lists its five most urgent and counts the rest"
   await expect(
     page.getByTestId('queue-row').first().getByTestId('queue-work'),
   ).toContainText(crew.name);
+});
+
+test('crews that reported a position are drawn on the map as their own marks', async ({
+  consolePage: page,
+  runningConsole,
+}, testInfo) => {
+  const { handlers } = runningConsole.services;
+  const placed = (await handlers.listCrews(undefined)).filter(
+    (crew) => crew.lastLat !== null && crew.lastLong !== null,
+  );
+  expect(placed.length).toBeGreaterThan(0);
+  await expect(page.getByTestId('map')).toHaveAttribute('data-ready', 'true');
+  await expect(page.getByTestId('legend-crew')).toHaveText('Crew');
+
+  // Framed on the crews, every one of them is drawn, and only them.
+  const lats = placed.map((crew) => crew.lastLat!);
+  const longs = placed.map((crew) => crew.lastLong!);
+  const bounds: [[number, number], [number, number]] = [
+    [Math.min(...longs), Math.min(...lats)],
+    [Math.max(...longs), Math.max(...lats)],
+  ];
+  const drawn = async () =>
+    page.evaluate((frame) => {
+      const map = (window as unknown as MapWindow).__streetdeskMap;
+      map.fitBounds(frame, { padding: 40, duration: 0 });
+      const ids = map
+        .queryRenderedFeatures({ layers: ['crews'] })
+        .map((feature) => String(feature.properties.id));
+      return [...new Set(ids)].sort();
+    }, bounds);
+  await expect.poll(drawn).toEqual(placed.map((crew) => crew.crewId).sort());
+  await page.screenshot({ path: testInfo.outputPath('crews-on-map.png') });
 });
