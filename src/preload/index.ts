@@ -41,6 +41,7 @@ const api = {
   unmergeRequests: (arg) => call('unmergeRequests', arg),
   setCrewStatus: (arg) => call('setCrewStatus', arg),
   listCrews: () => call('listCrews'),
+  listCrewAssignments: (query) => call('listCrewAssignments', query),
   getRequestDispatch: (id) => call('getRequestDispatch', id),
   suggestCrews: (id) => call('suggestCrews', id),
   getRequestActivity: (id) => call('getRequestActivity', id),

@@ -335,6 +335,16 @@ export const unmergeRequestsSchema = z
   })
   .strict();
 
+/** How many of one crew's assignments one call lists at most. */
+export const MAX_CREW_ASSIGNMENT_ROWS = 50;
+
+export const crewAssignmentsQuerySchema = z
+  .object({
+    /** Rows per crew, most urgent first; the count covers the rest. */
+    limit: z.number().int().min(1).max(MAX_CREW_ASSIGNMENT_ROWS),
+  })
+  .strict();
+
 export const setCrewStatusSchema = z
   .object({ crewId: entityId, status: crewStatusSchema })
   .strict();
@@ -417,6 +427,18 @@ export type CrewListItem = Crew & {
   pending: boolean;
   /** Open requests assigned to this crew as this console sees them. */
   activeAssignments: number;
+};
+
+/**
+ * A crew's current work: the open requests it holds (assigned or in
+ * progress), the most urgent few as queue rows and how many in all.
+ */
+export type CrewAssignments = {
+  crewId: string;
+  /** The same count as the crew's activeAssignments. */
+  total: number;
+  /** By time to breach, soonest first; at most the limit asked for. */
+  rows: QueueRow[];
 };
 
 /** A crew suggested for a request, with the reasons in words. */
@@ -543,6 +565,7 @@ export const methods = {
   unmergeRequests: unmergeRequestsSchema,
   setCrewStatus: setCrewStatusSchema,
   listCrews: z.undefined(),
+  listCrewAssignments: crewAssignmentsQuerySchema,
   getRequestDispatch: requestIdSchema,
   suggestCrews: requestIdSchema,
   getRequestActivity: requestIdSchema,
@@ -593,6 +616,8 @@ export type MethodResults = {
   unmergeRequests: IntentReceipt;
   setCrewStatus: IntentReceipt;
   listCrews: CrewListItem[];
+  /** Crews holding open work, by crew id; a crew with none is left out. */
+  listCrewAssignments: CrewAssignments[];
   /** A request's dispatch state as this console sees it; null if absent. */
   getRequestDispatch: RequestDispatch | null;
   /** On-shift crews serving the request's queue, best first. */

@@ -2,15 +2,13 @@
 // lasso for a bulk assignment and with a Shift-drag box, the map in the
 // dark theme, the SLA view, countdowns under a controlled clock, watching
 // a request, and an accessibility check of each screen.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Page } from '@playwright/test';
 
 import { atRiskFrom } from '../../src/main/queue/open-requests';
 import { BASEMAP_PALETTES } from '../../src/renderer/src/map/basemap-style';
 import { SLA_COLORS } from '../../src/renderer/src/map/sla-colors';
+import { seriousViolations } from './axe-scan';
 import { expect, test } from './console-fixture';
 import {
   findRows,
@@ -25,48 +23,6 @@ type MapWindow = Window & {
   /** The map as it was before a theme switch, to tell it was not remade. */
   __mapBeforeTheme?: MapLibreMap;
 };
-
-const axeSource = readFileSync(
-  createRequire(__filename).resolve('axe-core/axe.min.js'),
-  'utf8',
-);
-
-/** Serious and critical axe findings on the page as it is now. */
-async function seriousViolations(page: Page) {
-  // Evaluated over the debugging protocol, so the page's CSP still holds.
-  await page.evaluate(axeSource);
-  const results = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            context: Document,
-            options: object,
-          ) => Promise<{
-            violations: {
-              id: string;
-              impact: string | null;
-              help: string;
-              nodes: { target: unknown[] }[];
-            }[];
-          }>;
-        };
-      }
-    ).axe;
-    return axe.run(document, {
-      resultTypes: ['violations'],
-      // The map canvas is a picture; its controls are checked as usual.
-      rules: { region: { enabled: false } },
-    });
-  });
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({
-      id: v.id,
-      help: v.help,
-      where: v.nodes.slice(0, 3).map((node) => node.target.join(' ')),
-    }));
-}
 
 async function mapIdle(page: Page): Promise<void> {
   await expect(page.getByTestId('map')).toHaveAttribute('data-ready', 'true');

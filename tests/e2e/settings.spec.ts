@@ -1,13 +1,12 @@
 // The Settings tab: a basemap file that is not there is refused in words
 // and nothing changes; a real archive is drawn; the SLA alert choice is
 // saved in the store.
-import { createRequire } from 'node:module';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 
 import {
   PMTILES_TYPE,
@@ -15,6 +14,7 @@ import {
   writePmtiles,
   type TestTile,
 } from '../support/tile-archives';
+import { seriousViolations } from './axe-scan';
 import { startBareConsole, type BareConsole } from './bare-console';
 import { summarisePixels } from './screen-pixels';
 
@@ -27,30 +27,6 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   await running.close();
 });
-
-const axeSource = readFileSync(
-  createRequire(__filename).resolve('axe-core/axe.min.js'),
-  'utf8',
-);
-
-/** Serious and critical axe findings inside the settings panel. */
-async function seriousViolations(page: Page) {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    type Axe = {
-      run: (
-        context: Element,
-        options: object,
-      ) => Promise<{ violations: { id: string; impact: string | null }[] }>;
-    };
-    const { axe } = window as unknown as { axe: Axe };
-    const panel = document.querySelector('[data-testid="settings-panel"]')!;
-    const results = await axe.run(panel, { resultTypes: ['violations'] });
-    return results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => v.id);
-  });
-}
 
 test('refuses a missing basemap file and saves the SLA alert choice', async ({
   page,
@@ -99,7 +75,9 @@ test('refuses a missing basemap file and saves the SLA alert choice', async ({
     slaAlertLevel: 'breach_only',
   });
   await expect(panel).toContainText('Updates are managed by the desktop app');
-  expect(await seriousViolations(page)).toEqual([]);
+  expect(
+    await seriousViolations(page, '[data-testid="settings-panel"]'),
+  ).toEqual([]);
 });
 
 const MAGENTA = [200, 0, 200] as const;
@@ -253,7 +231,9 @@ test('guides a new console through its setup until the person finishes it', asyn
   await expect(steps.nth(0)).toContainText('Not connected');
   await expect(steps.nth(1)).toContainText('Not signed in');
   await expect(steps.nth(2)).toContainText('bundled Boston map');
-  expect(await seriousViolations(page)).toEqual([]);
+  expect(
+    await seriousViolations(page, '[data-testid="settings-panel"]'),
+  ).toEqual([]);
   await page.screenshot({ path: test.info().outputPath('setup-guide.png') });
 
   // The alert choice made below shows in the guide at once.

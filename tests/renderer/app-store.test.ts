@@ -214,6 +214,40 @@ describe('errors and events', () => {
   });
 });
 
+describe('the crew roster', () => {
+  it("reads the crews' work once the roster asks, then after each change", async () => {
+    const { api, store } = setup(20);
+    api.requests.forEach((row, at) => {
+      if (at % 4 !== 0) return;
+      row.assignedCrewId = at % 8 === 0 ? 'C1' : 'C2';
+      row.workStatus = 'assigned';
+    });
+    const stop = store.getState().start();
+    await settle();
+    api.emit({ reason: 'sync', changed: 1 });
+    await settle();
+    // Nobody looked at the roster: its reads cost nothing yet.
+    expect(callsOf(api, 'listCrewAssignments')).toHaveLength(0);
+    expect(store.getState().crewAssignments).toBeNull();
+
+    await store.getState().loadCrewAssignments();
+    expect(callsOf(api, 'listCrewAssignments')[0]?.arg).toEqual({ limit: 5 });
+    const work = store.getState().crewAssignments;
+    expect(work?.map((crew) => [crew.crewId, crew.total])).toEqual([
+      ['C1', 3],
+      ['C2', 2],
+    ]);
+
+    api.requests[1]!.assignedCrewId = 'C2';
+    api.requests[1]!.workStatus = 'in_progress';
+    api.emit({ reason: 'local', changed: 1 });
+    await settle();
+    expect(callsOf(api, 'listCrewAssignments')).toHaveLength(2);
+    expect(store.getState().crewAssignments?.[1]?.total).toBe(3);
+    stop();
+  });
+});
+
 describe('watching and SLA alerts', () => {
   it('watches a request and unwatches it, and says so', async () => {
     const { store } = setup();

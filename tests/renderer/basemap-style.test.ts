@@ -13,6 +13,8 @@ import { describe, expect, it } from 'vitest';
 import {
   BASEMAP_PALETTES,
   OSM_ATTRIBUTION,
+  CREWS_LAYER,
+  CREWS_SOURCE,
   REQUESTS_LAYER,
   SELECTED_LAYER,
   buildBasemapStyle,
@@ -96,10 +98,21 @@ describe('the basemap style', () => {
     expect(style.sources.water).toMatchObject({ attribution: OSM_ATTRIBUTION });
   });
 
-  it('draws the request points above every basemap layer', () => {
+  it('draws the request points above every basemap layer, crews above them', () => {
     const ids = style.layers.map((layer) => layer.id);
 
-    expect(ids.slice(-2)).toEqual([REQUESTS_LAYER, SELECTED_LAYER]);
+    expect(ids.slice(-3)).toEqual([
+      REQUESTS_LAYER,
+      CREWS_LAYER,
+      SELECTED_LAYER,
+    ]);
+  });
+
+  it('draws crews from a source of their own, not the requests', () => {
+    const crews = style.layers.find((layer) => layer.id === CREWS_LAYER);
+
+    expect(crews).toMatchObject({ type: 'circle', source: CREWS_SOURCE });
+    expect(style.sources[CREWS_SOURCE]).toMatchObject({ type: 'geojson' });
   });
 });
 

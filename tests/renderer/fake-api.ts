@@ -182,6 +182,31 @@ export function createFakeApi(requests: FakeRequest[]): FakeApi {
             .map(({ lon: _lon, lat: _lat, ...row }) => row),
         };
       }),
+    listCrewAssignments: (query) =>
+      record('listCrewAssignments', query, () => {
+        const held = sorted(
+          requests.filter(
+            (row) =>
+              row.assignedCrewId !== null &&
+              (row.workStatus === 'assigned' ||
+                row.workStatus === 'in_progress'),
+          ),
+          'due',
+        );
+        const byCrew = new Map<string, FakeRequest[]>();
+        for (const row of held) {
+          const crewId = row.assignedCrewId!;
+          byCrew.set(crewId, [...(byCrew.get(crewId) ?? []), row]);
+        }
+
+        return [...byCrew].sort().map(([crewId, rows]) => ({
+          crewId,
+          total: rows.length,
+          rows: rows
+            .slice(0, query.limit)
+            .map(({ lon: _lon, lat: _lat, ...row }) => row),
+        }));
+      }),
     getMapPoints: (filter) =>
       record('getMapPoints', filter, () => {
         const located = requests.filter(

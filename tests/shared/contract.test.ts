@@ -87,6 +87,7 @@ describe('the contract', () => {
       },
       setCrewStatus: { crewId: 'PWD-04-A', status: 'en_route' },
       listCrews: undefined,
+      listCrewAssignments: { limit: 5 },
       getRequestDispatch: '101001240734',
       suggestCrews: '101001240734',
       getRequestActivity: '101001240734',
@@ -241,6 +242,21 @@ describe('the contract', () => {
     const message = refusal('assignCrewMany', arg);
 
     expect(message).toMatch(/^assignCrewMany was called with a bad argument/);
+    expect(message).toMatch(where);
+  });
+
+  it.each([
+    ['no limit', {}, /limit/],
+    ['a zero limit', { limit: 0 }, /limit/],
+    ['a limit past the most rows per crew', { limit: 51 }, /limit/],
+    ['a fractional limit', { limit: 2.5 }, /limit/],
+    ['an unknown key', { limit: 5, crewId: 'C1' }, /crewId|Unrecognized/i],
+  ])('refuses listCrewAssignments with %s', (_name, arg, where) => {
+    const message = refusal('listCrewAssignments', arg);
+
+    expect(message).toMatch(
+      /^listCrewAssignments was called with a bad argument/,
+    );
     expect(message).toMatch(where);
   });
 

@@ -2,7 +2,7 @@
 // work queue, ranked by distance and workload, each with its reasons.
 import type { CrewSuggestion, CrewSuggestions } from '../../shared/contract';
 import type { Crew } from '../../shared/sync-protocol';
-import { formatMetres, metresBetween } from './geo-distance';
+import { formatMetres, metresBetween } from '../../shared/geo-distance';
 
 export type SuggestionRequest = {
   lat: number | null;

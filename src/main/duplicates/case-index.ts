@@ -4,7 +4,7 @@
 // street and by address, also per problem, for requests with an address
 // but no location (a grid cannot find them); and by description word and
 // by hour opened, for requests with neither.
-import { metresBetween } from '../dispatch/geo-distance';
+import { metresBetween } from '../../shared/geo-distance';
 import {
   addressKeys,
   keyedHouseNumbers,

@@ -4,7 +4,7 @@
 // duplicate needs all of it: a related type, the same place, reported
 // around the same time. One missing part (another type, 300 m away) sinks
 // the pair however well the rest matches.
-import { formatMetres, metresBetween } from '../dispatch/geo-distance';
+import { formatMetres, metresBetween } from '../../shared/geo-distance';
 import { sameAddress, shareStreet, type AddressWords } from './address-words';
 import type { CaseFeatures } from './case-features';
 import { wordOverlap } from './description-words';

@@ -2,7 +2,7 @@
 // platform) shows a reporter, kept as the yardstick our scoring must beat:
 // open reports of exactly the same category within 250 m, nearest first,
 // then the most recent, at most 5. No location, no suggestions.
-import { formatMetres } from '../dispatch/geo-distance';
+import { formatMetres } from '../../shared/geo-distance';
 import type { CaseIndex } from './case-index';
 import type { DupCandidate, DupCase } from './duplicate-types';
 

@@ -1,6 +1,6 @@
 // Items bucketed by a grid of roughly square cells, so "what is near this
 // point" reads a handful of cells instead of every item.
-import { boxAround } from '../dispatch/geo-distance';
+import { boxAround } from '../../shared/geo-distance';
 
 const METRES_PER_DEGREE_LAT = 111_195;
 

@@ -5,6 +5,7 @@
 // changes, so scrolling one filter does not filter again.
 import {
   MAX_AREA_PICK,
+  type CrewAssignments,
   type FacetValue,
   type LocateQuery,
   type MapArea,
@@ -70,6 +71,8 @@ export type QueueReads = {
   unlocated(filter: QueueFilter): UnlocatedRequests;
   /** Open requests a crew holds (assigned or in progress), by crew id. */
   activeAssignmentCounts(): Map<string, number>;
+  /** Those requests per crew: the first `limit` by time to breach, and all. */
+  crewAssignments(limit: number): CrewAssignments[];
   openInBox(box: Box): BoxRow[];
   /** Open requests with an SLA that a crew holds, or that are watched. */
   alertCandidates(watched: ReadonlySet<string>): AlertCandidate[];
@@ -256,6 +259,31 @@ export function createQueueReads(index: () => OpenRequests): QueueReads {
         counts.set(id, (counts.get(id) ?? 0) + 1);
       }
       return counts;
+    },
+
+    crewAssignments(limit) {
+      const open = index();
+      const assigned = WORK_STATUSES.indexOf('assigned');
+      const inProgress = WORK_STATUSES.indexOf('in_progress');
+      const byCrew = new Map<number, CrewAssignments>();
+      // In due order, so each crew's first rows are its most urgent.
+      for (const slot of open.byDue.slots()) {
+        const work = open.workCode[slot];
+        const crew = open.crewCode[slot]!;
+        if (crew < 0 || (work !== assigned && work !== inProgress)) continue;
+
+        let held = byCrew.get(crew);
+        if (held === undefined) {
+          held = { crewId: open.crews.valueOf(crew)!, total: 0, rows: [] };
+          byCrew.set(crew, held);
+        }
+        held.total += 1;
+        if (held.rows.length < limit) held.rows.push(queueRowAt(open, slot));
+      }
+
+      return [...byCrew.values()].sort((a, b) =>
+        a.crewId < b.crewId ? -1 : a.crewId > b.crewId ? 1 : 0,
+      );
     },
 
     openInBox({ south, north, west, east }) {

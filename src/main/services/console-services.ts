@@ -15,7 +15,7 @@ import type {
 } from '../../shared/contract';
 import type { QueueRow } from '../../shared/domain';
 import { suggestCrews } from '../dispatch/crew-suggestions';
-import { boxAround, metresBetween } from '../dispatch/geo-distance';
+import { boxAround, metresBetween } from '../../shared/geo-distance';
 import { mergedIdsOf, summarizeHistory } from '../dispatch/history-summary';
 import { getDemoShift, seedDemo } from '../import/demo-seed';
 import {
@@ -338,6 +338,8 @@ function createHandlers(
         activeAssignments: workloads.get(crew.crewId) ?? 0,
       }));
     },
+    listCrewAssignments: ({ limit }) =>
+      store.sync.dispatch.crewAssignments(limit),
     suggestCrews: (id) => {
       const place = store.sync.dispatch.getPlace(id);
       if (place === null) {

@@ -1,5 +1,6 @@
 // Reads of the dispatch view: a request's dispatch state and the crews, as
 // the user sees them (confirmed state with pending intents on top).
+import type { CrewAssignments } from '../../shared/contract';
 import type { QueueRow } from '../../shared/domain';
 import type { Crew, WorkStatus } from '../../shared/sync-protocol';
 import type { QueueReads } from '../queue/queue-reads';
@@ -47,6 +48,8 @@ export type DispatchViewRepository = {
   getCrew(crewId: string): CrewView | null;
   /** Open requests assigned to each crew, by crew id. */
   activeAssignmentCounts(): Map<string, number>;
+  /** Each crew's open assignments: the most urgent `limit` and the count. */
+  crewAssignments(limit: number): CrewAssignments[];
   listNotes(requestId: string): NoteView[];
   listHistory(requestId: string): HistoryView[];
   /** The request's position and queue, for suggestions and nearby lists. */
@@ -121,6 +124,7 @@ export function createDispatchViewRepository(
 
   return {
     activeAssignmentCounts: () => queue.activeAssignmentCounts(),
+    crewAssignments: (limit) => queue.crewAssignments(limit),
     listNotes: (requestId) =>
       selectNotes.all(requestId).map((row) => ({
         noteId: row.note_id,

@@ -5,7 +5,7 @@ import {
   WORKLOAD_METRES,
   suggestCrews,
 } from '../../../src/main/dispatch/crew-suggestions';
-import { metresBetween } from '../../../src/main/dispatch/geo-distance';
+import { metresBetween } from '../../../src/shared/geo-distance';
 import type { Crew } from '../../../src/shared/sync-protocol';
 
 const NOW = Date.parse('2026-05-01T12:00:00-04:00');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { metresBetween } from '../../../src/main/dispatch/geo-distance';
+import { metresBetween } from '../../../src/shared/geo-distance';
 import { SpatialGrid } from '../../../src/main/duplicates/spatial-grid';
 import { seededRandom } from '../../support/seeded-random';
 import { metresFrom, ORIGIN } from './dup-case';

@@ -129,6 +129,42 @@ describe('dispatch services', () => {
     expect(next.suggestions[1]?.reasons).toContain('2 open assignments');
   });
 
+  it("lists each crew's current work, most urgent first, pending at once", async () => {
+    const { handlers } = await startCity(
+      [
+        place('LATER', 0, { slaDueAt: 9_000_000_000_000, address: '1 Elm St' }),
+        place('SOONER', 10, { slaDueAt: 8_000_000_000_000 }),
+        place('THIRD', 20, { slaDueAt: 9_500_000_000_000 }),
+        place('HELD', 30, { assignedCrewId: 'C2', workStatus: 'in_progress' }),
+      ],
+      [crew('C1'), crew('C2'), crew('IDLE')],
+    );
+
+    await handlers.assignCrewMany({
+      requestIds: ['LATER', 'SOONER', 'THIRD'],
+      crewId: 'C1',
+    });
+    const work = await handlers.listCrewAssignments({ limit: 2 });
+
+    expect(work.map((crew) => [crew.crewId, crew.total])).toEqual([
+      ['C1', 3],
+      ['C2', 1],
+    ]);
+    expect(work[0]!.rows.map((row) => row.serviceRequestId)).toEqual([
+      'SOONER',
+      'LATER',
+    ]);
+    expect(work[0]!.rows[1]).toMatchObject({
+      serviceName: 'Pothole',
+      address: '1 Elm St',
+      workStatus: 'assigned',
+      pending: true,
+    });
+    // The roster's count and the crew list's workload agree.
+    const crews = await handlers.listCrews(undefined);
+    expect(crews.find((c) => c.crewId === 'C1')?.activeAssignments).toBe(3);
+  });
+
   it('assigns many at once, refusing only those that cannot be assigned', async () => {
     const { handlers, server, services } = await startCity(
       [

@@ -60,7 +60,9 @@ export function SidePanel(props: {
         aria-labelledby={`side-tab-${props.tab}`}
       >
         {props.tab === 'request' ? <RequestDetail /> : null}
-        {props.tab === 'crews' ? <CrewRoster /> : null}
+        {props.tab === 'crews' ? (
+          <CrewRoster onShowRequest={() => props.onTab('request')} />
+        ) : null}
         {props.tab === 'sla' ? <SlaView /> : null}
         {props.tab === 'duplicates' ? <DuplicatesView /> : null}
         {props.tab === 'conflicts' ? <ConflictsPanel /> : null}

@@ -18,6 +18,10 @@ export const REQUESTS_LAYER = 'requests';
 export const CLUSTERS_LAYER = 'request-clusters';
 export const CLUSTER_COUNTS_LAYER = 'request-cluster-counts';
 export const SELECTED_SOURCE = 'selected-request';
+export const CREWS_SOURCE = 'crews';
+export const CREWS_LAYER = 'crews';
+/** A crew's mark: a hollow ring, where a request is a filled dot. */
+export const CREW_MARK_COLOR = '#6d28d9';
 export const SELECTED_LAYER = 'requests-selected';
 
 /** Where the basemap data stops: the camera may not wander past it. */
@@ -340,6 +344,26 @@ export function requestLayers(
       },
     },
     {
+      // Above the requests, so a crew among many of them stays in sight.
+      id: CREWS_LAYER,
+      type: 'circle',
+      source: CREWS_SOURCE,
+      paint: {
+        'circle-color': '#ffffff',
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, 4, 16, 8],
+        'circle-stroke-color': CREW_MARK_COLOR,
+        'circle-stroke-width': [
+          'interpolate',
+          ['linear'],
+          ['zoom'],
+          10,
+          2,
+          16,
+          4,
+        ],
+      },
+    },
+    {
       id: SELECTED_LAYER,
       type: 'circle',
       source: SELECTED_SOURCE,
@@ -354,7 +378,7 @@ export function requestLayers(
   ];
 }
 
-/** The requests' sources, empty until the first layer arrives. */
+/** The requests' and crews' sources, empty until their data arrives. */
 export function requestSources(): StyleSpecification['sources'] {
   return {
     [REQUESTS_SOURCE]: {
@@ -363,6 +387,10 @@ export function requestSources(): StyleSpecification['sources'] {
       promoteId: 'id',
     },
     [SELECTED_SOURCE]: {
+      type: 'geojson',
+      data: { type: 'FeatureCollection', features: [] },
+    },
+    [CREWS_SOURCE]: {
       type: 'geojson',
       data: { type: 'FeatureCollection', features: [] },
     },

@@ -5,7 +5,7 @@ const ORDER: SlaState[] = ['breached', 'at_risk', 'on_track', 'no_sla'];
 
 export function MapLegend() {
   return (
-    <ul className="map-legend" aria-label="Point colours by SLA state">
+    <ul className="map-legend" aria-label="Map legend">
       {ORDER.map((state) => (
         <li key={state}>
           {/* The points' own colours, which stay the same in either theme. */}
@@ -17,6 +17,10 @@ export function MapLegend() {
           {SLA_LABELS[state]}
         </li>
       ))}
+      <li data-testid="legend-crew">
+        <span className="legend-dot legend-crew" aria-hidden="true" />
+        Crew
+      </li>
     </ul>
   );
 }

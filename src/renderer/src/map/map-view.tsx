@@ -19,6 +19,7 @@ import { appStore, useAppStore } from '../store/use-app-store';
 import { AreaPicker } from './area-picker';
 import {
   CLUSTERS_LAYER,
+  CREWS_SOURCE,
   INITIAL_VIEW,
   REQUESTS_LAYER,
   REQUESTS_SOURCE,
@@ -32,6 +33,7 @@ import {
   sameDrawing,
   statesChanged,
 } from './map-points';
+import { crewFeatures } from './crew-points';
 import { FOCUS_ZOOM, needsFocus } from './focus-camera';
 import { MapLegend } from './map-legend';
 import { rendererOf, softwareRenderer } from './renderer-kind';
@@ -86,6 +88,7 @@ export function MapView(props: { theme: Theme }) {
   const selectedId = useAppStore((state) => state.selectedId);
   const selectedFrom = useAppStore((state) => state.selectedFrom);
   const detail = useAppStore((state) => state.detail);
+  const crews = useAppStore((state) => state.crews);
 
   // The chosen basemap; the map is made again when the choice changes.
   const mapBase = useAppStore((state) => state.mapBase);
@@ -277,6 +280,13 @@ export function MapView(props: { theme: Theme }) {
     // `now` is left out: the mark is redrawn with the selection only.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [map, styleLoaded, detail, selectedId]);
+
+  // The crews where they were last seen, as the crew list changes.
+  useEffect(() => {
+    if (!map || !styleLoaded) return;
+    const source = map.getSource<GeoJSONSource>(CREWS_SOURCE);
+    void source?.setData(crewFeatures(crews));
+  }, [map, styleLoaded, crews]);
 
   useEffect(() => {
     if (!map || !styleLoaded) return;

@@ -6,6 +6,7 @@ import type {
   Conflict,
   ConsoleSettings,
   MethodArg,
+  CrewAssignments,
   CrewListItem,
   CrewSuggestions,
   DuplicateCandidate,
@@ -153,6 +154,8 @@ export type SelectionSlice = {
 /** What the dispatcher acts on: crews, sync health, conflicts, actions. */
 export type DispatchSlice = {
   crews: CrewListItem[];
+  /** Each crew's current work; null until the roster first asks for it. */
+  crewAssignments: CrewAssignments[] | null;
   syncStatus: SyncStatus | null;
   conflicts: Conflict[];
   /** The selected request's notes, history, suggestions and neighbours. */
@@ -167,6 +170,8 @@ export type DispatchSlice = {
   /** Says something in the notice line (and its live region). */
   announce: (text: string, tone?: 'ok' | 'error') => void;
   loadCrews: () => Promise<void>;
+  /** Reads each crew's most urgent assignments and how many it holds. */
+  loadCrewAssignments: () => Promise<void>;
   loadConflicts: () => Promise<void>;
   setSyncStatus: (status: SyncStatus) => void;
   /** Loads the extras of the selected request (or clears them). */

@@ -3,6 +3,7 @@
 // intent; the services' answer (or the next refetch) replaces the guess.
 import type { StreetDeskApi } from '../../../shared/contract';
 import type { QueueRow } from '../../../shared/domain';
+import { ROSTER_WORK_ROWS } from '../crews/crew-work';
 import type { DispatchSlice, SliceCreator } from './app-state';
 import { describeError } from './status-slice';
 
@@ -12,6 +13,7 @@ export function createDispatchSlice(
   return (set, get) => {
     let noticeId = 0;
     let latestExtras = 0;
+    let latestWork = 0;
 
     const notify = (text: string, tone: 'ok' | 'error' = 'ok') =>
       set({ notice: { id: ++noticeId, text, tone } });
@@ -55,6 +57,7 @@ export function createDispatchSlice(
 
     return {
       crews: [],
+      crewAssignments: null,
       syncStatus: null,
       conflicts: [],
       activity: null,
@@ -87,6 +90,19 @@ export function createDispatchSlice(
           set({ crews: await api.listCrews() });
         } catch (error) {
           get().reportError('load the crews', error);
+        }
+      },
+
+      async loadCrewAssignments() {
+        // Reads overlap while assignments keep coming: the last asked wins.
+        const call = ++latestWork;
+        try {
+          const work = await api.listCrewAssignments({
+            limit: ROSTER_WORK_ROWS,
+          });
+          if (call === latestWork) set({ crewAssignments: work });
+        } catch (error) {
+          get().reportError("load the crews' assignments", error);
         }
       },
 

@@ -72,6 +72,10 @@ export function createLifecycleSlice(
         get().relocateSelection(false),
         get().loadCrews(),
         get().loadRequestExtras(get().selectedId),
+        // The roster, once shown, follows assignments made anywhere.
+        get().crewAssignments === null
+          ? Promise.resolve()
+          : get().loadCrewAssignments(),
         // The duplicates view, if it was opened, follows merges and arrivals.
         get().duplicateGroups === null
           ? Promise.resolve()
