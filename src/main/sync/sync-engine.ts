@@ -192,6 +192,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         });
         if (pushed.rejected > 0) {
           options.onConflictsChanged?.(sync.outbox.listConflicts().length);
+          // A refused change leaves the view's overlay: its rows show the
+          // confirmed state again, no longer pending.
+          options.onRequestsChanged?.(pushed.rejected);
         }
         reached();
       }

@@ -160,6 +160,24 @@ describe('the sync engine', () => {
     );
   });
 
+  it('tells the screen when a refusal takes a pending change off a row', async () => {
+    const central = seeded(2);
+    const { store, engine, intents, changed } = start(central);
+    await engine.runCycle();
+
+    intents.assignCrew({ requestId: 'R1', crewId: 'C1' });
+    central.updateRequest('R1', { description: 'edited elsewhere' });
+    // The edit is pulled first; the assignment is still pending on top.
+    await engine.runCycle({ push: false, pull: true });
+    expect(store.sync.dispatch.getDispatchView('R1')?.pending).toBe(true);
+    changed.length = 0;
+
+    expect(await engine.runCycle({ push: true, pull: false })).toBe(true);
+    expect(store.sync.outbox.listConflicts()).toHaveLength(1);
+    expect(store.sync.dispatch.getDispatchView('R1')?.pending).toBe(false);
+    expect(changed).toEqual([1]);
+  });
+
   it('gives a second action on one request the version the server will hold', async () => {
     const central = seeded(1);
     const { engine, intents } = start(central);
