@@ -14,8 +14,8 @@ const TUESDAY_LATE = Date.parse('2026-05-05T16:00:00-04:00');
 const HOUR = 3_600_000;
 
 let store: CentralStore | null = null;
-afterEach(() => {
-  store?.close();
+afterEach(async () => {
+  await store?.close();
   store = null;
 });
 
