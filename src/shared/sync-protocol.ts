@@ -518,6 +518,36 @@ export const historyPageSchema = z
   .strict();
 export type HistoryPage = z.infer<typeof historyPageSchema>;
 
+/**
+ * GET closures?afterId=X&limit=M (protocol 4): requests the city closed
+ * (not merged) whose SLA fell due within 8 days either side of now, by id.
+ * A console loading a snapshot holds only the open set; these let its SLA
+ * view count this week's requests closed on time, and late, too.
+ */
+export const closureSchema = z
+  .object({
+    requestId: id,
+    serviceName: shortText(200),
+    queue: shortText(200).nullable(),
+    requestedAt: time,
+    slaDueAt: time,
+    closedAt: time,
+  })
+  .strict();
+export type Closure = z.infer<typeof closureSchema>;
+
+export const closuresPageSchema = z
+  .object({
+    closures: z.array(closureSchema).max(5000),
+    nextAfterId: id.nullable(),
+    serverTime: time,
+  })
+  .strict();
+export type ClosuresPage = z.infer<typeof closuresPageSchema>;
+
+/** The window either side of now that GET closures covers. */
+export const CLOSURES_WINDOW_MS = 8 * 24 * 3_600_000;
+
 /** GET checksum: the open set's fingerprint, by bucket, at `seq`. */
 export const checksumSchema = z
   .object({

@@ -9,6 +9,7 @@ import {
 import {
   changesPageSchema,
   checksumSchema,
+  closuresPageSchema,
   historyPageSchema,
   notesPageSchema,
   requestFromRow,
@@ -20,6 +21,7 @@ import {
   type SyncRequest,
 } from '../../src/shared/sync-protocol';
 import {
+  BASE_TIME,
   newRequest,
   startCentral,
   type Central,
@@ -399,6 +401,67 @@ describe('GET activity', () => {
     expect((await central.call('/staff/v4/activity?kind=notes')).status).toBe(
       401,
     );
+  });
+});
+
+describe('GET closures', () => {
+  it('pages requests closed with an SLA due near now, by id; not merged, open or long past', async () => {
+    const DAY = 86_400_000;
+    const BASE = BASE_TIME;
+    const closed = (id: string, dueFromNow: number, patch = {}) =>
+      newRequest(id, {
+        status: 'closed',
+        workStatus: 'closed',
+        closedAt: BASE - DAY,
+        slaDueAt: BASE + dueFromNow,
+        ...patch,
+      });
+    central = await startCentral({
+      requests: [
+        closed('C1', -DAY),
+        closed('C2', 2 * DAY),
+        closed('C3', -7 * DAY),
+        closed('C4', 0),
+        closed('OLD', -9 * DAY),
+        closed('LATER', 9 * DAY),
+        closed('MERGED', 0, { mergedInto: 'C1' }),
+        closed('NODUE', 0, { slaDueAt: null }),
+        newRequest('OPEN', { slaDueAt: BASE }),
+      ],
+    });
+    const token = central.tokens.dana;
+
+    const got: string[] = [];
+    let afterId: string | null = null;
+    do {
+      const query: string =
+        'limit=2' + (afterId === null ? '' : `&afterId=${afterId}`);
+      const { status, body } = await central.call(
+        `/staff/v4/closures?${query}`,
+        { token },
+      );
+      expect(status).toBe(200);
+      const page = closuresPageSchema.parse(body);
+      expect(page.closures.length).toBeLessThanOrEqual(2);
+      got.push(...page.closures.map((closure) => closure.requestId));
+      afterId = page.nextAfterId;
+    } while (afterId !== null);
+
+    expect(got).toEqual(['C1', 'C2', 'C3', 'C4']);
+    const first = closuresPageSchema.parse(
+      (await central.call('/staff/v4/closures', { token })).body,
+    ).closures[0];
+    expect(first).toEqual({
+      requestId: 'C1',
+      serviceName: first?.serviceName,
+      queue: first?.queue,
+      requestedAt: first?.requestedAt,
+      slaDueAt: BASE - DAY,
+      closedAt: BASE - DAY,
+    });
+    expect(
+      (await central.call('/staff/v4/closures?afterId=<x>', { token })).status,
+    ).toBe(400);
   });
 });
 

@@ -7,6 +7,7 @@ import { bucketOf, type Versioned } from '../../shared/sync-checksum';
 import {
   ROW_AT,
   type Change,
+  type Closure,
   type Crew,
   type HistoryEntry,
   type Note,
@@ -46,6 +47,11 @@ export type ConfirmedRepository = {
    * console's first pull); ones it holds already are kept as they are.
    */
   loadActivity(notes: readonly Note[], history: readonly HistoryEntry[]): void;
+  /**
+   * Keeps the SLA facts of requests closed before this console's snapshot,
+   * for the SLA view; one it saw close itself is kept as it was.
+   */
+  loadClosures(closures: readonly Closure[]): void;
   /** Replaces the confirmed requests of one checksum bucket. */
   replaceBucket(bucket: number, requests: readonly SyncRequest[]): number;
   confirmedRequestVersions(): Versioned[];
@@ -171,6 +177,24 @@ export function createConfirmedRepository(
       entry.action,
       JSON.stringify(entry.detail),
     );
+
+  const insertClosure = db.prepare(
+    `INSERT OR IGNORE INTO sla_outcomes (request_id, service_name, queue,
+       requested_at, sla_due_at, last_updated_at)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+  );
+  const loadClosures = db.transaction((closures: readonly Closure[]) => {
+    for (const closure of closures) {
+      insertClosure.run(
+        closure.requestId,
+        closure.serviceName,
+        closure.queue,
+        closure.requestedAt,
+        closure.slaDueAt,
+        closure.closedAt,
+      );
+    }
+  });
 
   const loadActivity = db.transaction(
     (notes: readonly Note[], history: readonly HistoryEntry[]) => {
@@ -306,6 +330,7 @@ export function createConfirmedRepository(
     },
     loadSnapshotPage: storeSnapshotPage,
     loadActivity: (notes, history) => loadActivity(notes, history),
+    loadClosures: (closures) => loadClosures(closures),
     finishSnapshot: commitSnapshot,
     replaceCrews: (crews) => replaceCrews(crews),
     replaceBucket: (bucket, requests) => replaceBucket(bucket, requests),

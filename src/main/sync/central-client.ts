@@ -7,6 +7,7 @@ import { decodeDictionary } from '../../shared/snapshot-dictionary';
 import {
   changesPageSchema,
   checksumSchema,
+  closuresPageSchema,
   historyPageSchema,
   intentBatchResponseSchema,
   notesPageSchema,
@@ -23,6 +24,7 @@ import {
   staffPath,
   type ChangesPage,
   type Checksum,
+  type ClosuresPage,
   type HistoryPage,
   type IntentBatch,
   type IntentBatchResponse,
@@ -69,6 +71,8 @@ export type CentralClient = {
   notes(after: number, limit: number): Promise<NotesPage>;
   /** Open requests' history after `after` (0 at first). */
   history(after: number, limit: number): Promise<HistoryPage>;
+  /** Requests closed lately, by id after `afterId`; see closuresPageSchema. */
+  closures(afterId: string | null, limit: number): Promise<ClosuresPage>;
   checksum(): Promise<Checksum>;
   /**
    * Listens to server push until the stream ends or `signal` aborts;
@@ -380,6 +384,21 @@ export function createCentralClient(
       );
       if (reply.status !== 200) throw errorFor(reply, what);
       const page = parseWith(historyPageSchema, reply.body, 'page of history');
+      sample(reply, page.serverTime);
+      return page;
+    },
+
+    async closures(afterId, limit) {
+      const what = 'a page of closed requests';
+      const query = new URLSearchParams({ limit: String(limit) });
+      if (afterId !== null) query.set('afterId', afterId);
+      const reply = await send(what, `closures?${query.toString()}`);
+      if (reply.status !== 200) throw errorFor(reply, what);
+      const page = parseWith(
+        closuresPageSchema,
+        reply.body,
+        'page of closed requests',
+      );
       sample(reply, page.serverTime);
       return page;
     },

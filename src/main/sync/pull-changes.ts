@@ -146,6 +146,13 @@ async function loadActivity(options: ReloadOptions): Promise<void> {
     if (page.next === null) break;
     after = nextPosition(after, page.next);
   }
+  // The SLA view's week: what closed before this snapshot.
+  for (let afterId: string | null = null; ;) {
+    const page = await client.closures(afterId, options.limit);
+    sync.confirmed.loadClosures(page.closures);
+    if (page.nextAfterId === null) break;
+    afterId = nextAfter(afterId, page.nextAfterId);
+  }
 }
 
 /** A server that pages activity backwards or in place is refused. */

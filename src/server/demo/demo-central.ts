@@ -23,6 +23,7 @@ import { createReplayer, type Replayer } from '../replay/replayer';
 import { closeCityRequest, openCityRequest } from '../sync/city-events';
 import { bostonCrews } from './crews';
 import { seedBoston } from './seed-boston';
+import { startShiftRoller } from './shift-roller';
 
 export const DEFAULT_DEMO_PASSWORD = 'streetdesk-demo';
 
@@ -108,6 +109,10 @@ export async function startDemoCentral(
     options.replaySpeed === null
       ? null
       : await startReplay(server, options, now, logger);
+  // Only a demo seeded with Boston's crews moves their shifts on.
+  const shifts = options.seed
+    ? startShiftRoller({ store: server.store, now, logger })
+    : null;
 
   return {
     server,
@@ -115,6 +120,7 @@ export async function startDemoCentral(
     open311ApiKey,
     async close() {
       replayer?.stop();
+      shifts?.stop();
       await server.close();
     },
   };

@@ -13,6 +13,7 @@ import { sendError } from './respond';
 import {
   getActivity,
   getChanges,
+  getClosures,
   getChecksum,
   getSnapshot,
 } from './routes/feed-routes';
@@ -44,6 +45,7 @@ const routes: Record<string, Route> = {
   'GET changes': { handle: getChanges },
   'GET snapshot': { handle: getSnapshot },
   'GET activity': { handle: getActivity },
+  'GET closures': { handle: getClosures },
   'POST intents': { handle: postIntents },
   'GET checksum': { handle: getChecksum },
   'GET events': { handle: openEvents },

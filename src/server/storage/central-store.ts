@@ -4,6 +4,7 @@
 // work goes through `transaction`.
 import type {
   Change,
+  Closure,
   Crew,
   HistoryEntry,
   IntentResult,
@@ -182,6 +183,16 @@ export type CentralReads = {
   getNote(id: string): Promise<Note | null>;
   listNotes(requestId: string): Promise<Note[]>;
   listHistory(requestId: string): Promise<HistoryEntry[]>;
+  /**
+   * Closed, unmerged requests whose SLA fell due in [from, to), by id
+   * after `afterId`: see closuresPageSchema.
+   */
+  closuresPage(query: {
+    from: number;
+    to: number;
+    afterId: string | null;
+    limit: number;
+  }): Promise<{ closures: Closure[]; nextAfterId: string | null }>;
   /**
    * Notes or history of open requests, in the order they were written,
    * after `after` (a position from an earlier page; 0 at first): what a

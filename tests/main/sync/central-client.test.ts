@@ -28,14 +28,18 @@ function scriptedFetch(answer: (url: string) => Scripted) {
   return { fetch: fetchLike, seen };
 }
 
-/** An empty page of notes or history, as a server with none answers. */
+/** An empty page of notes, history or closures, as a server with none answers. */
 const noActivity = (url: string): Scripted => ({
   status: 200,
-  body: JSON.stringify({
-    [url.includes('kind=notes') ? 'notes' : 'history']: [],
-    next: null,
-    serverTime: 1,
-  }),
+  body: JSON.stringify(
+    url.includes('closures')
+      ? { closures: [], nextAfterId: null, serverTime: 1 }
+      : {
+          [url.includes('kind=notes') ? 'notes' : 'history']: [],
+          next: null,
+          serverTime: 1,
+        },
+  ),
 });
 
 const page = (changes: unknown[], lastSeq: number, serverTime = 5_000) =>
@@ -145,7 +149,7 @@ describe('the central API client', () => {
               serverTime: 1,
             }),
           }
-        : url.includes('activity')
+        : url.includes('activity') || url.includes('closures')
           ? noActivity(url)
           : { status: 200, body },
     );
@@ -213,7 +217,7 @@ describe('the central API client', () => {
               serverTime: 1,
             }),
           }
-        : url.includes('activity')
+        : url.includes('activity') || url.includes('closures')
           ? noActivity(url)
           : { status: 200, body: page([], 0) },
     );

@@ -209,6 +209,42 @@ describe('sync against the real central API', () => {
     expect(got.history[0]?.consoleId).toBe(seen.history[0]?.consoleId);
   });
 
+  it('counts in its SLA view the requests closed before it joined', async () => {
+    const server = await startServer(2);
+    const now = Date.now();
+    const closed = (id: string, patch: object) => {
+      const { version: _v, ...fields } = request(id);
+      return {
+        ...fields,
+        status: 'closed' as const,
+        workStatus: 'closed' as const,
+        closedAt: now - 3_600_000,
+        // Due a moment from now: inside today and this week, whenever run.
+        slaDueAt: now + 60_000,
+        ...patch,
+      };
+    };
+    await server.store.transaction((tx) =>
+      tx.insertRequests([
+        closed('ONTIME', {}),
+        closed('MERGED', { mergedInto: 'R000' }),
+        closed('LONGAGO', { slaDueAt: now - 30 * 86_400_000 }),
+      ]),
+    );
+
+    const { handlers } = await startConsole(server);
+    await until(
+      () => handlers.getSyncStatus(undefined),
+      (s) => s.initialSync.done,
+    );
+    const stats = await handlers.getSlaStats({ now: Date.now() });
+    expect(stats.today.total).toMatchObject({ met: 1, breached: 0 });
+    expect(stats.week.total.met).toBe(1);
+    expect(stats.week.byQueue).toContainEqual(
+      expect.objectContaining({ name: 'PWDx', met: 1 }),
+    );
+  });
+
   it('brings a server change into the console database through server push', async () => {
     const server = await startServer(3);
     const { handlers } = await startConsole(server);

@@ -9,6 +9,7 @@ import {
   rowFromRequest,
   SYNC_REQUEST_FIELDS,
   type Change,
+  type ClosuresPage,
   type Crew,
   type HistoryPage,
   type Intent,
@@ -33,7 +34,13 @@ type Unsequenced = Change extends infer C
   : never;
 
 type Method =
-  'changes' | 'snapshot' | 'notes' | 'history' | 'pushIntents' | 'checksum';
+  | 'changes'
+  | 'snapshot'
+  | 'notes'
+  | 'history'
+  | 'closures'
+  | 'pushIntents'
+  | 'checksum';
 
 export function request(
   id: string,
@@ -226,6 +233,16 @@ export class FakeCentral implements CentralClient {
     return Promise.resolve({
       history: page.items,
       next: page.next,
+      serverTime: this.serverTime(),
+    });
+  }
+
+  /** Closed requests leave the fake's map: it has none to tell of. */
+  closures(afterId: string | null, limit: number): Promise<ClosuresPage> {
+    this.fault('closures', { afterId, limit });
+    return Promise.resolve({
+      closures: [],
+      nextAfterId: null,
       serverTime: this.serverTime(),
     });
   }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { encodeDictionary } from '../../../shared/snapshot-dictionary';
 import { bucketDigests, digestOf } from '../../../shared/sync-checksum';
 import {
+  CLOSURES_WINDOW_MS,
   SNAPSHOT_NEXT_HEADER,
   SNAPSHOT_TOTAL_HEADER,
   SYNC_REQUEST_FIELDS,
@@ -205,6 +206,29 @@ export async function getActivity(call: SignedInCall): Promise<void> {
     next: page.next,
     serverTime: api.now(),
   });
+}
+
+const closuresQuery = z
+  .object({
+    afterId: snapshotQuery.shape.afterId,
+    limit: wholeNumber(1, MAX_PAGE).optional(),
+  })
+  .strict();
+
+/** Recently due requests the city closed, for a console's SLA view. */
+export async function getClosures(call: SignedInCall): Promise<void> {
+  const { res, api } = call;
+  const query = parseQuery(call.url, closuresQuery);
+  if (!query.ok) return sendError(res, 400, 'invalid_query', query.description);
+
+  const now = api.now();
+  const page = await api.store.closuresPage({
+    from: now - CLOSURES_WINDOW_MS,
+    to: now + CLOSURES_WINDOW_MS,
+    afterId: query.value.afterId ?? null,
+    limit: query.value.limit ?? DEFAULT_PAGE,
+  });
+  sendJson(res, 200, { ...page, serverTime: now });
 }
 
 export async function getChecksum(call: SignedInCall): Promise<void> {

@@ -2,6 +2,7 @@
 // promises.
 import type {
   Change,
+  Closure,
   Crew,
   HistoryEntry,
   IntentResult,
@@ -130,6 +131,15 @@ export function createSqliteReads(
   );
   const listHistory = db.prepare<[string], RecordRow>(
     'SELECT record FROM history WHERE request_id = ? ORDER BY history_id',
+  );
+  const closures = db.prepare<[number, number, string, number], Closure>(
+    `SELECT service_request_id AS requestId, service_name AS serviceName,
+       queue, requested_at AS requestedAt, sla_due_at AS slaDueAt,
+       closed_at AS closedAt
+     FROM requests
+     WHERE status = 'closed' AND merged_into IS NULL AND closed_at IS NOT NULL
+       AND sla_due_at >= ? AND sla_due_at < ? AND service_request_id > ?
+     ORDER BY service_request_id LIMIT ?`,
   );
   // Open requests' activity by rowid (history_id is history's rowid).
   const activityOf = (table: 'notes' | 'history') =>
@@ -298,6 +308,14 @@ export function createSqliteReads(
       listHistory
         .all(requestId)
         .map((row) => JSON.parse(row.record) as HistoryEntry),
+    closuresPage: ({ from, to, afterId, limit }) => {
+      const page = closures.all(from, to, afterId ?? '', limit);
+      return {
+        closures: page,
+        nextAfterId:
+          page.length === limit ? (page.at(-1)?.requestId ?? null) : null,
+      };
+    },
     openActivityPage: (kind, after, limit) => {
       const rows = activity[kind].all(after, limit);
       return {
