@@ -34,6 +34,7 @@ const api = {
   dismissConflict: (arg) => call('dismissConflict', arg),
   assignCrew: (arg) => call('assignCrew', arg),
   assignCrewMany: (arg) => call('assignCrewMany', arg),
+  unassignCrewMany: (arg) => call('unassignCrewMany', arg),
   unassignCrew: (arg) => call('unassignCrew', arg),
   setRequestStatus: (arg) => call('setRequestStatus', arg),
   addNote: (arg) => call('addNote', arg),

@@ -290,6 +290,11 @@ export const assignCrewSchema = z
 
 export const unassignCrewSchema = z.object({ requestId: entityId }).strict();
 
+/** Takes the crews off many requests at once. */
+export const unassignCrewManySchema = z
+  .object({ requestIds: z.array(entityId).min(1).max(500) })
+  .strict();
+
 /** One crew for many requests at once (a lasso or a multi-selection). */
 export const assignCrewManySchema = z
   .object({
@@ -521,6 +526,11 @@ export type BulkAssignResult = {
   refused: { requestId: string; reason: string }[];
 };
 
+export type BulkUnassignResult = {
+  unassigned: { requestId: string; seq: number }[];
+  refused: { requestId: string; reason: string }[];
+};
+
 export type RequestDispatch = {
   serviceRequestId: string;
   workStatus: WorkStatus;
@@ -559,6 +569,7 @@ export const methods = {
   assignCrew: assignCrewSchema,
   assignCrewMany: assignCrewManySchema,
   unassignCrew: unassignCrewSchema,
+  unassignCrewMany: unassignCrewManySchema,
   setRequestStatus: setRequestStatusSchema,
   addNote: addNoteSchema,
   mergeRequests: mergeRequestsSchema,
@@ -610,6 +621,7 @@ export type MethodResults = {
   /** Each request assigned on its own: one refused does not stop the rest. */
   assignCrewMany: BulkAssignResult;
   unassignCrew: IntentReceipt;
+  unassignCrewMany: BulkUnassignResult;
   setRequestStatus: IntentReceipt;
   addNote: IntentReceipt;
   mergeRequests: IntentReceipt;

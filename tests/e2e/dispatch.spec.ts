@@ -127,7 +127,7 @@ test('a dispatcher assigns a crew from the map', async ({
     .toBe(crewId);
 });
 
-test('ticked requests are assigned to one crew in one go', async ({
+test('ticked requests are assigned to one crew in one go, and unassigned so', async ({
   consolePage: page,
   runningConsole,
 }) => {
@@ -155,13 +155,41 @@ test('ticked requests are assigned to one crew in one go', async ({
       )
       .toBe(crewId);
   }
-  void handlers;
+
+  // Two of them and one with no crew: the two lose theirs, the third is
+  // refused and says why.
+  const rowOf = (id: string) =>
+    page.locator(`[data-testid="queue-row"][data-request-id="${id}"]`);
+  const spare = (await rows.nth(3).getAttribute('data-request-id'))!;
+  for (const id of [ids[0]!, ids[1]!, spare]) {
+    await rowOf(id).getByTestId('queue-mark').click();
+  }
+  await expect(page.getByTestId('marked-count')).toHaveText('3 ticked');
+  await page.getByTestId('unassign-all').click();
+
+  await expect(page.getByTestId('action-notice')).toContainText(
+    '2 unassigned; 1 refused',
+  );
+  await expect(page.getByTestId('action-notice')).toContainText(spare);
+  for (const id of [ids[0]!, ids[1]!]) {
+    await expect
+      .poll(
+        async () =>
+          (await runningConsole.central.store.getRequest(id))?.assignedCrewId,
+      )
+      .toBeNull();
+    await expect(rowOf(id)).not.toHaveAttribute('data-pending', 'true');
+    await expect(rowOf(id)).toHaveAttribute('data-work', 'open');
+  }
+  expect((await handlers.getRequestDispatch(ids[2]!))?.assignedCrewId).toBe(
+    crewId,
+  );
 });
 
 test('work done offline is kept, marked pending, and sent on reconnect', async ({
   consolePage: page,
   runningConsole,
-}) => {
+}, testInfo) => {
   const { handlers } = runningConsole.services;
   const [target] = await findRows(handlers, inDistrict);
   const id = target!.serviceRequestId;
@@ -181,6 +209,7 @@ test('work done offline is kept, marked pending, and sent on reconnect', async (
   await expect(page.getByTestId('pending-count')).toHaveText(
     '1 change waiting',
   );
+  await page.screenshot({ path: testInfo.outputPath('offline-pending.png') });
   expect(
     (await runningConsole.central.store.getRequest(id))?.assignedCrewId,
   ).toBeNull();
@@ -204,7 +233,7 @@ test('work done offline is kept, marked pending, and sent on reconnect', async (
 test('a reassignment from a second console shows up as a conflict', async ({
   consolePage: page,
   runningConsole,
-}) => {
+}, testInfo) => {
   test.setTimeout(120_000);
   const { handlers } = runningConsole.services;
   const [target] = await findRows(handlers, inDistrict);
@@ -276,6 +305,7 @@ test('a reassignment from a second console shows up as a conflict', async ({
     const conflict = page.getByTestId('conflict');
     await expect(conflict).toContainText(id);
     await expect(conflict.locator('.conflict-reason')).not.toBeEmpty();
+    await page.screenshot({ path: testInfo.outputPath('conflicts.png') });
     // The queue converges on the server's answer: their crew, confirmed.
     await expect
       .poll(async () => (await handlers.getRequestDispatch(id))?.assignedCrewId)

@@ -180,6 +180,50 @@ describe('the selection slice', () => {
 });
 
 describe('errors and events', () => {
+  it('takes the crews off ticked rows at once, and puts back only those refused', async () => {
+    const { api, store } = setup();
+    await store.getState().refreshQueue();
+    const ids = [0, 1, 2].map(
+      (i) => rowAt(store.getState(), i)!.serviceRequestId,
+    );
+    store
+      .getState()
+      .patchRows(ids, { assignedCrewId: 'C1', workStatus: 'assigned' });
+    const [a, b, c] = ids as [string, string, string];
+    api.unassignCrewMany = ({ requestIds }) =>
+      Promise.resolve({
+        unassigned: requestIds
+          .filter((id) => id !== c)
+          .map((requestId, seq) => ({ requestId, seq })),
+        refused: [{ requestId: c, reason: 'it has changed meanwhile' }],
+      });
+
+    expect(await store.getState().unassignMany(ids)).toBe(false);
+    const row = (id: string) =>
+      [0, 1, 2]
+        .map((i) => rowAt(store.getState(), i)!)
+        .find((r) => r.serviceRequestId === id)!;
+    for (const id of [a, b]) {
+      expect(row(id)).toMatchObject({ assignedCrewId: null, pending: true });
+    }
+    expect(row(c)).toMatchObject({
+      assignedCrewId: 'C1',
+      workStatus: 'assigned',
+    });
+    expect(row(c).pending).toBeFalsy();
+    const notice = store.getState().notice;
+    expect(notice?.tone).toBe('error');
+    expect(notice?.text).toMatch(
+      /2 unassigned; 1 refused: .*changed meanwhile/,
+    );
+
+    // A call that fails outright puts every row back.
+    api.unassignCrewMany = () => Promise.reject(new Error('offline'));
+    store.getState().patchRows([a], { pending: false, assignedCrewId: 'C2' });
+    expect(await store.getState().unassignMany([a])).toBe(false);
+    expect(row(a)).toMatchObject({ assignedCrewId: 'C2', pending: false });
+  });
+
   it('shows a failed call to the user with what was being done', async () => {
     const { api, store } = setup();
     api.failNext('listQueue', 'database is locked');

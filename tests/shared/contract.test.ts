@@ -66,6 +66,7 @@ describe('the contract', () => {
         crewId: 'PWD-04-A',
       },
       unassignCrew: { requestId: '101001240734' },
+      unassignCrewMany: { requestIds: ['101001240734', '101001240735'] },
       setRequestStatus: {
         requestId: '101001240734',
         status: 'closed',
@@ -242,6 +243,22 @@ describe('the contract', () => {
     const message = refusal('assignCrewMany', arg);
 
     expect(message).toMatch(/^assignCrewMany was called with a bad argument/);
+    expect(message).toMatch(where);
+  });
+
+  it.each([
+    ['no requests', { requestIds: [] }, /requestIds/],
+    ['one id alone', { requestId: 'R1' }, /requestIds/],
+    ['a crew it does not take', { requestIds: ['R1'], crewId: 'C1' }, /crewId/],
+    [
+      'more than a page of requests',
+      { requestIds: Array(501).fill('R1') },
+      /requestIds/,
+    ],
+  ])('refuses unassignCrewMany with %s', (_name, arg, where) => {
+    const message = refusal('unassignCrewMany', arg);
+
+    expect(message).toMatch(/^unassignCrewMany was called with a bad argument/);
     expect(message).toMatch(where);
   });
 

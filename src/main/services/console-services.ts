@@ -5,7 +5,6 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type {
-  BulkAssignResult,
   ConsoleSettings,
   DuplicateCandidate,
   DuplicateGroup,
@@ -322,10 +321,19 @@ function createHandlers(
       dismissed: store.sync.outbox.dismissConflict(seq, connection.clock.now()),
     }),
     assignCrew: connected(intents.assignCrew),
-    assignCrewMany: connected(({ requestIds, crewId }) =>
-      assignMany(intents, requestIds, crewId),
-    ),
+    assignCrewMany: connected(({ requestIds, crewId }) => {
+      const { done, refused } = forEachRequest(requestIds, (requestId) =>
+        intents.assignCrew({ requestId, crewId }),
+      );
+      return { assigned: done, refused };
+    }),
     unassignCrew: connected(intents.unassignCrew),
+    unassignCrewMany: connected(({ requestIds }) => {
+      const { done, refused } = forEachRequest(requestIds, (requestId) =>
+        intents.unassignCrew({ requestId }),
+      );
+      return { unassigned: done, refused };
+    }),
     setRequestStatus: connected(intents.setRequestStatus),
     addNote: connected(intents.addNote),
     mergeRequests: connected(intents.mergeRequests),
@@ -504,22 +512,27 @@ function requestActivity(store: Store, id: string): RequestActivity {
   };
 }
 
-/** One intent per request; a refusal (closed, already assigned) is kept. */
-function assignMany(
-  intents: IntentCommands,
+/**
+ * One intent per request, each id once; a refusal (closed, already
+ * assigned, no crew to take off) is kept with its reason, not thrown.
+ */
+function forEachRequest(
   requestIds: string[],
-  crewId: string,
-): BulkAssignResult {
-  const result: BulkAssignResult = { assigned: [], refused: [] };
+  record: (requestId: string) => { seq: number },
+): {
+  done: { requestId: string; seq: number }[];
+  refused: { requestId: string; reason: string }[];
+} {
+  const done: { requestId: string; seq: number }[] = [];
+  const refused: { requestId: string; reason: string }[] = [];
   for (const requestId of new Set(requestIds)) {
     try {
-      const { seq } = intents.assignCrew({ requestId, crewId });
-      result.assigned.push({ requestId, seq });
+      done.push({ requestId, seq: record(requestId).seq });
     } catch (error) {
       if (!(error instanceof IntentError)) throw error;
-      result.refused.push({ requestId, reason: error.message });
+      refused.push({ requestId, reason: error.message });
     }
   }
 
-  return result;
+  return { done, refused };
 }

@@ -32,6 +32,7 @@ export function App() {
   const [overlay, setOverlay] = useState<'palette' | 'help' | null>(null);
   const [theme, setTheme] = useState<Theme>(storedTheme);
   const selectedId = useAppStore((state) => state.selectedId);
+  const selectionSeq = useAppStore((state) => state.selectionSeq);
 
   useEffect(() => applyTheme(theme), [theme]);
   const toggleTheme = useCallback(
@@ -76,11 +77,12 @@ export function App() {
     return () => clearInterval(timer);
   }, []);
 
-  // A new selection brings its details forward (set during render, as
-  // React advises for state that follows a prop or store value).
-  const [shownSelection, setShownSelection] = useState(selectedId);
-  if (selectedId !== shownSelection) {
-    setShownSelection(selectedId);
+  // A selection, even of the request already selected, brings its details
+  // forward (set during render, as React advises for state that follows a
+  // prop or store value).
+  const [shownSelection, setShownSelection] = useState(selectionSeq);
+  if (selectionSeq !== shownSelection) {
+    setShownSelection(selectionSeq);
     if (selectedId !== null) setTab('request');
   }
 

@@ -197,6 +197,35 @@ describe('dispatch services', () => {
     );
   });
 
+  it('takes the crews off many requests at once, and says which had none', async () => {
+    const { handlers, server } = await startCity(
+      [
+        place('R1', 0, { assignedCrewId: 'C1', workStatus: 'assigned' }),
+        place('R2', 10, { assignedCrewId: 'C1', workStatus: 'assigned' }),
+        place('R3', 20),
+      ],
+      [crew('C1')],
+    );
+
+    const result = await handlers.unassignCrewMany({
+      requestIds: ['R1', 'R2', 'R3', 'R2'],
+    });
+
+    expect(result.unassigned.map((u) => u.requestId)).toEqual(['R1', 'R2']);
+    expect(result.refused.map((r) => r.requestId)).toEqual(['R3']);
+    expect(result.refused[0]?.reason).toMatch(/no crew assigned/);
+    expect(await handlers.getRequestDispatch('R1')).toMatchObject({
+      assignedCrewId: null,
+      pending: true,
+    });
+    for (const id of ['R1', 'R2']) {
+      await until(
+        () => server.store.getRequest(id),
+        (r) => r?.assignedCrewId === null && r.workStatus === 'open',
+      );
+    }
+  });
+
   it('tells the history in words once the server has it, with notes', async () => {
     const { handlers } = await startCity([place('R1', 0)], [crew('C1')]);
 

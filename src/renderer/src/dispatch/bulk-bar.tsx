@@ -9,6 +9,7 @@ export function BulkBar() {
   const crews = useAppStore((state) => state.crews);
   const now = useAppStore((state) => state.now);
   const assign = useAppStore((state) => state.assign);
+  const unassignMany = useAppStore((state) => state.unassignMany);
   const clearMarked = useAppStore((state) => state.clearMarked);
   const [crewId, setCrewId] = useState('');
 
@@ -46,6 +47,14 @@ export function BulkBar() {
       </label>
       <button type="submit" className="action-button" disabled={crewId === ''}>
         Assign all
+      </button>
+      <button
+        type="button"
+        className="quiet-button"
+        data-testid="unassign-all"
+        onClick={() => void unassignMany([...marked])}
+      >
+        Unassign all
       </button>
       <button type="button" className="quiet-button" onClick={clearMarked}>
         Clear

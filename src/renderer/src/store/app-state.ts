@@ -136,6 +136,11 @@ export type SelectionSlice = {
   detail: ServiceRequest | null;
   /** The selected request is no longer in the store (closed, merged...). */
   detailMissing: boolean;
+  /**
+   * Counts selections, the same request chosen again included: choosing
+   * it (from a conflict, the roster...) brings its details forward.
+   */
+  selectionSeq: number;
   /** Where the last selection came from: the map pans only for the queue. */
   selectedFrom: 'queue' | 'map' | null;
   /** A request for the queue to scroll to a row; seq makes repeats count. */
@@ -178,6 +183,8 @@ export type DispatchSlice = {
   loadRequestExtras: (id: string | null) => Promise<void>;
   assign: (requestIds: string[], crewId: string) => Promise<boolean>;
   unassign: (requestId: string) => Promise<boolean>;
+  /** Takes the crews off the ticked requests; those with none are refused. */
+  unassignMany: (requestIds: string[]) => Promise<boolean>;
   setStatus: (
     requestId: string,
     status: 'open' | 'in_progress' | 'resolved' | 'closed',

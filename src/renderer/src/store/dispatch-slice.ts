@@ -39,7 +39,10 @@ export function createDispatchSlice(
       }
     };
 
-    /** The rows as shown now, to put back if the action is refused. */
+    /**
+     * The rows as shown now, to put back if the action is refused: all of
+     * them, or only those named.
+     */
     const snapshotRows = (ids: readonly string[]) => {
       const wanted = new Set(ids);
       const saved: QueueRow[] = [];
@@ -47,9 +50,55 @@ export function createDispatchSlice(
         for (const row of rows)
           if (wanted.has(row.serviceRequestId)) saved.push(row);
       }
-      return () => {
-        for (const row of saved) get().patchRows([row.serviceRequestId], row);
+      return (only?: readonly string[]) => {
+        const back = only === undefined ? null : new Set(only);
+        for (const row of saved) {
+          if (back === null || back.has(row.serviceRequestId)) {
+            get().patchRows([row.serviceRequestId], row);
+          }
+        }
       };
+    };
+
+    /**
+     * One intent per ticked request. The rows change at once; if the call
+     * fails they all go back, and those refused one by one go back alone,
+     * the rest staying pending.
+     */
+    const actOnMany = (
+      requestIds: string[],
+      patch: Partial<QueueRow>,
+      doing: string,
+      call: () => Promise<{
+        refused: { requestId: string; reason: string }[];
+      }>,
+      done: string,
+      counted: (made: number) => string,
+    ) => {
+      const undo = snapshotRows(requestIds);
+      get().patchRows(requestIds, { ...patch, pending: true });
+      return act(
+        doing,
+        async () => {
+          let refused: { requestId: string; reason: string }[];
+          try {
+            ({ refused } = await call());
+          } catch (error) {
+            undo();
+            throw error;
+          }
+          if (refused.length > 0) {
+            undo(refused.map((r) => r.requestId));
+            throw new Error(
+              `${counted(requestIds.length - refused.length)}; ` +
+                `${refused.length} refused: ` +
+                refused.map((r) => `${r.requestId}: ${r.reason}`).join(' '),
+            );
+          }
+          get().clearMarked();
+        },
+        done,
+      );
     };
 
     const crewName = (crewId: string) =>
@@ -148,43 +197,41 @@ export function createDispatchSlice(
       },
 
       assign(requestIds, crewId) {
+        const name = crewName(crewId);
+        if (requestIds.length !== 1) {
+          return actOnMany(
+            requestIds,
+            { assignedCrewId: crewId, workStatus: 'assigned' },
+            `assign ${name}`,
+            () => api.assignCrewMany({ requestIds, crewId }),
+            `Assigned ${name} to ${requestIds.length} requests; waiting for the server.`,
+            (made) => `${made} assigned`,
+          );
+        }
+
+        const [requestId] = requestIds as [string];
         const undo = snapshotRows(requestIds);
         get().patchRows(requestIds, {
           assignedCrewId: crewId,
           workStatus: 'assigned',
           pending: true,
         });
-        const name = crewName(crewId);
-
-        if (requestIds.length === 1) {
-          const [requestId] = requestIds as [string];
-          return act(
-            `assign ${name} to request ${requestId}`,
-            () => api.assignCrew({ requestId, crewId }),
-            `Assigned ${name} to request ${requestId}; waiting for the server.`,
-            undo,
-          );
-        }
-
         return act(
-          `assign ${name}`,
-          async () => {
-            const result = await api.assignCrewMany({ requestIds, crewId });
-            if (result.refused.length > 0) {
-              const refusedIds = result.refused.map((r) => r.requestId);
-              snapshotRows(refusedIds);
-              void get().refreshQueue(true);
-              throw new Error(
-                `${result.assigned.length} assigned; ` +
-                  `${result.refused.length} refused: ` +
-                  result.refused
-                    .map((r) => `${r.requestId}: ${r.reason}`)
-                    .join(' '),
-              );
-            }
-            get().clearMarked();
-          },
-          `Assigned ${name} to ${requestIds.length} requests; waiting for the server.`,
+          `assign ${name} to request ${requestId}`,
+          () => api.assignCrew({ requestId, crewId }),
+          `Assigned ${name} to request ${requestId}; waiting for the server.`,
+          undo,
+        );
+      },
+
+      unassignMany(requestIds) {
+        return actOnMany(
+          requestIds,
+          { assignedCrewId: null, workStatus: 'open' },
+          `take the crews off ${requestIds.length} requests`,
+          () => api.unassignCrewMany({ requestIds }),
+          `Took the crews off ${requestIds.length} requests; waiting for the server.`,
+          (made) => `${made} unassigned`,
         );
       },
 

@@ -48,11 +48,13 @@ export function createSelectionSlice(
       detailMissing: false,
       selectedFrom: null,
       scrollRequest: null,
+      selectionSeq: 0,
 
       async selectRequest(id, from, index) {
         const changed = id !== get().selectedId;
         set({
           selectedId: id,
+          selectionSeq: get().selectionSeq + 1,
           selectedFrom: from,
           ...(changed ? { detail: null, detailMissing: false } : {}),
           ...(index !== undefined ? { selectedIndex: index } : {}),
