@@ -280,7 +280,15 @@ export type AppInfo = {
   demo: { shiftMs: number; anchor2015: string } | null;
 };
 
-export type ExternalOpenResult = { opened: boolean; reason?: string };
+export type ExternalOpenResult = {
+  opened: boolean;
+  reason?: string;
+  /**
+   * In browser mode, where the console cannot hand links to the system:
+   * the checked http(s) address, for the page to open in a new tab itself.
+   */
+  openHere?: string;
+};
 
 const entityId = requestIdSchema;
 
@@ -480,6 +488,8 @@ export type RequestHistoryEntry = {
   at: number;
   actor: string;
   consoleId: string | null;
+  /** Made from this console (consoleId is this console's own). */
+  fromThisConsole: boolean;
   action: string;
   /** The entry in words, e.g. "assigned PWD District 04 crew 1". */
   summary: string;

@@ -144,7 +144,7 @@ test('ticked requests are assigned to one crew in one go, and unassigned so', as
   const choice = bar.locator('select option').nth(1);
   const crewId = (await choice.getAttribute('value'))!;
   await bar.locator('select').selectOption(crewId);
-  await bar.getByRole('button', { name: 'Assign all' }).click();
+  await bar.getByRole('button', { name: 'Assign all', exact: true }).click();
 
   await expect(page.getByTestId('bulk-bar')).toBeHidden();
   for (const id of ids) {
@@ -313,12 +313,14 @@ test('a reassignment from a second console shows up as a conflict', async ({
     await expect(row).not.toHaveAttribute('data-pending', 'true');
     await expect(row.getByTestId('queue-work')).toContainText(theirCrew.name);
 
-    // The conflict leads back to its request.
+    // The conflict leads back to its request, already selected or not.
     await conflict.getByRole('button', { name: `Open request ${id}` }).click();
     await expect(page.getByTestId('selected-request')).toHaveAttribute(
       'data-request-id',
       id,
     );
+    await expect(conflict).toBeHidden();
+    await page.getByTestId('conflicts-button').click();
     await conflict.getByRole('button', { name: 'Dismiss' }).click();
     await expect(page.getByTestId('conflicts-button')).toHaveText(
       'No conflicts',

@@ -2,8 +2,9 @@
 // so they are hostile input. Requests carrying HTML and script are planted
 // on the central API, and a supervisor merges one of them so its reporter's
 // name reaches staff in the merge note; wherever the console shows them
-// (queue, detail and its notes, the list of requests with no location, the
-// SLA alert toast) the text must read literally, nothing in it may run, and none of its markup may become
+// (queue, detail and its notes and photo link, the crew roster, the list
+// of requests with no location, the SLA alert toast) the text must read
+// literally, nothing in it may run, and none of its markup may become
 // an element. The page fixture also fails the test on any console error,
 // which a script blocked by the CSP would log.
 import type { Page } from '@playwright/test';
@@ -23,6 +24,9 @@ const DESCRIPTION =
   `Deep hole ${MARK} <img src=x onerror="window.__xss='img'"> ` +
   `<script>window.__xss='script'</script> ` +
   `"><svg onload="window.__xss='svg'"> <a href="javascript:window.__xss='a'">click</a> &amp; done`;
+
+const STATUS_NOTES = `Crew says <b data-xss="notes">${MARK}</b> <img src=x onerror="window.__xss='notes'">`;
+const MEDIA_URL = `javascript:window.__xss='media'`;
 
 const FIRST_NAME = `<script>window.__xss='first'</script>`;
 const LAST_NAME = `<img src=x onerror="window.__xss='last'">`;
@@ -105,6 +109,8 @@ test("residents' text with HTML and script is shown as text everywhere, and noth
     serviceName: SERVICE,
     address: ADDRESS,
     description: DESCRIPTION,
+    statusNotes: STATUS_NOTES,
+    mediaUrl: MEDIA_URL,
     status: 'open',
     workStatus: 'open',
     assignedCrewId: null,
@@ -169,9 +175,27 @@ test("residents' text with HTML and script is shown as text everywhere, and noth
   await expect(detail).toContainText(DESCRIPTION);
   await expect(detail).toContainText(ADDRESS);
   await expect(detail).toContainText(SERVICE);
+  await expect(detail).toContainText(STATUS_NOTES);
+  // A photo link that is not https is refused, and says so; nothing runs.
+  await detail.getByTestId('open-photo').click();
+  await expect(page.getByTestId('action-notice')).toContainText(
+    'The link was not opened',
+  );
   // The merge note quotes the duplicate's report and its reporter.
   await expect(detail).toContainText(`Reporter: ${FIRST_NAME} ${LAST_NAME}`);
   await expect(detail).toContainText(`Address: ${ADDRESS}`);
+
+  // The crew roster, once a crew holds it.
+  const crew = (await handlers.listCrews(undefined)).find(
+    (c) => c.status !== 'off_shift' && now >= c.shiftStart && now < c.shiftEnd,
+  )!;
+  await handlers.assignCrew({ requestId: LOCATED_ID, crewId: crew.crewId });
+  await page.getByRole('tab', { name: 'Crews' }).click();
+  await expect(
+    page
+      .getByTestId('crew-roster')
+      .locator(`[data-request-id="${LOCATED_ID}"]`),
+  ).toContainText(ADDRESS);
 
   // The requests the map cannot place.
   const noLocation = page.getByTestId('unlocated');

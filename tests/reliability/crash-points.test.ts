@@ -132,6 +132,8 @@ describe('a console killed at random points of its sync', () => {
     });
     const saved: Saved[] = [];
     const resets: number[] = [];
+    // What each restart found of the database the kill before it left.
+    const integrity: string[] = [];
     const where = { initialSync: 0, ackWindow: 0, pushing: 0, other: 0 };
 
     for (let run = 0; run < KILLS; run += 1) {
@@ -169,6 +171,9 @@ describe('a console killed at random points of its sync', () => {
       await worker.exited;
 
       saved.push(...parseSaved(worker.lines));
+      integrity.push(
+        ...worker.lines.filter((line) => line.startsWith('integrity ')),
+      );
       resets.push(
         worker.errors.filter((line) => line.includes('is reloading')).length,
       );
@@ -216,6 +221,9 @@ describe('a console killed at random points of its sync', () => {
 
     expect(outboxDepth).toBe(0);
     expect(conflicts).toEqual([]);
+    // Every restart after the first found the database whole.
+    expect(integrity).toHaveLength(KILLS - 1);
+    expect(new Set(integrity)).toEqual(new Set(['integrity ok']));
 
     // What the user saw as saved: every seq once, in order, all recorded.
     const seqs = saved.map((entry) => entry.seq);

@@ -224,6 +224,38 @@ describe('errors and events', () => {
     expect(row(a)).toMatchObject({ assignedCrewId: 'C2', pending: false });
   });
 
+  it("opens a resident's link where the console may, and says why not otherwise", async () => {
+    const { api, store } = setup();
+    const page: string[] = [];
+    const scope = globalThis as { open?: (url: string) => unknown };
+    scope.open = (url) => page.push(url);
+    try {
+      api.openExternal = () => Promise.resolve({ opened: true });
+      await store.getState().openLink('https://www.boston.gov/');
+      expect(page).toEqual([]);
+      expect(store.getState().notice).toBeNull();
+
+      api.openExternal = () =>
+        Promise.resolve({
+          opened: false,
+          reason: 'Links open in this browser, not the console.',
+          openHere: 'https://www.boston.gov/',
+        });
+      await store.getState().openLink('HTTPS://www.boston.gov/');
+      expect(page).toEqual(['https://www.boston.gov/']);
+
+      api.openExternal = () =>
+        Promise.resolve({ opened: false, reason: 'the host is not allowed' });
+      await store.getState().openLink('https://evil.example/');
+      expect(page).toHaveLength(1);
+      expect(store.getState().notice?.text).toBe(
+        'The link was not opened: the host is not allowed',
+      );
+    } finally {
+      delete scope.open;
+    }
+  });
+
   it('shows a failed call to the user with what was being done', async () => {
     const { api, store } = setup();
     api.failNext('listQueue', 'database is locked');

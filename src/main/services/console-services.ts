@@ -309,6 +309,7 @@ function createHandlers(
         return {
           opened: false,
           reason: 'Links open in this browser, not the console.',
+          openHere: decision.url,
         };
       }
 
@@ -499,11 +500,13 @@ function requestActivity(store: Store, id: string): RequestActivity {
     dispatch.listCrews().map((crew) => [crew.crewId, crew.name]),
   );
   const crewName = (crewId: string) => names.get(crewId) ?? crewId;
+  const here = store.sync.state.consoleId();
 
   return {
     notes: dispatch.listNotes(id),
     history: dispatch.listHistory(id).map(({ detail, ...entry }) => ({
       ...entry,
+      fromThisConsole: entry.consoleId !== null && entry.consoleId === here,
       summary: summarizeHistory(entry.action, detail, crewName),
       ...(entry.action === 'merged'
         ? { duplicateIds: mergedIdsOf(detail) }

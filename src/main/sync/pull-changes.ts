@@ -12,6 +12,8 @@ export type PullOptions = {
   /** Reloads everything from snapshot pages (the reset path). */
   reload: () => Promise<void>;
   onChanged: (changed: number) => void;
+  /** Pull no further than this seq (to compare with a checksum taken at it). */
+  upTo?: number;
 };
 
 export type PullResult = { changes: number; caughtUp: boolean };
@@ -38,9 +40,14 @@ export async function pullChanges(options: PullOptions): Promise<PullResult> {
   let total = 0;
   let resets = 0;
 
+  const upTo = options.upTo ?? Infinity;
   for (;;) {
     const after = sync.state.getNumber('last_pulled_seq', 0);
-    const answer = await client.changes(after, options.limit);
+    if (after >= upTo) return { changes: total, caughtUp: false };
+    const answer = await client.changes(
+      after,
+      Math.min(options.limit, upTo - after),
+    );
 
     if (answer.kind === 'reset') {
       resets += 1;

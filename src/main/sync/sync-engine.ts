@@ -23,6 +23,9 @@ import { pushOutbox } from './push-outbox';
 import { nextAfter, pullChanges, reloadFromSnapshot } from './pull-changes';
 import { createServerClock, type ServerClock } from './server-clock';
 
+/** The most changes a checksum waits to pull before it compares. */
+const CHECKSUM_CATCH_UP = 5_000;
+
 export type SyncEngineOptions = {
   sync: SyncStore;
   client: CentralClient;
@@ -136,8 +139,20 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const verifyChecksum = async () => {
     const checksum = await client.checksum();
     lastChecksumAt = now();
-    const pulled = sync.state.getNumber('last_pulled_seq', 0);
-    if (checksum.seq !== pulled) return;
+    // A busy server has moved on since the pull: catch up to exactly the
+    // checksum's seq, so the two describe the same moment.
+    const behind = checksum.seq - sync.state.getNumber('last_pulled_seq', 0);
+    if (behind > 0 && behind <= CHECKSUM_CATCH_UP) {
+      await pullChanges({
+        sync,
+        client,
+        limit: options.pageLimit ?? 5000,
+        reload: initialLoad,
+        onChanged: (changed) => options.onRequestsChanged?.(changed),
+        upTo: checksum.seq,
+      });
+    }
+    if (checksum.seq !== sync.state.getNumber('last_pulled_seq', 0)) return;
 
     const local = bucketDigests(sync.confirmed.confirmedRequestVersions());
     const mismatched: number[] = [];

@@ -11,6 +11,8 @@ export const DEFAULT_ALLOWED_HOSTS: readonly string[] = [
   'www.boston.gov',
   'openstreetmap.org',
   'www.openstreetmap.org',
+  // Where Boston's 311 keeps the photos residents attach to reports.
+  'attachments.cityofboston.gov',
 ];
 
 const MAX_URL_LENGTH = 2048;

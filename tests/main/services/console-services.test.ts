@@ -94,4 +94,31 @@ describe('the console services', () => {
 
     expect(urls).toEqual(['https://www.boston.gov/311']);
   });
+
+  it('in browser mode, hands an allowed link back for the page to open, and a refused one not', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sd-services-'));
+    const services = await createConsoleServices({
+      dataDir: dir,
+      resourcesDir,
+      mode: 'browser',
+      logger: createLogger({ level: 'error' }),
+      version: '9.9.9',
+      seedDemo: false,
+    });
+    opened.push({ dir, services });
+
+    expect(
+      await services.handlers.openExternal({
+        url: 'HTTPS://attachments.cityofboston.gov/a.jpg',
+      }),
+    ).toMatchObject({
+      opened: false,
+      openHere: 'https://attachments.cityofboston.gov/a.jpg',
+    });
+    const refused = await services.handlers.openExternal({
+      url: 'https://evil.example/a.jpg',
+    });
+    expect(refused.opened).toBe(false);
+    expect(refused.openHere).toBeUndefined();
+  });
 });

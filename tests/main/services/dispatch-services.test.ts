@@ -250,6 +250,10 @@ describe('dispatch services', () => {
     ]);
     expect(activity.history[0]).toMatchObject({ actor: 'Ana' });
     expect(activity.history[0]?.consoleId).toMatch(/.+/);
+    expect(activity.history.map((h) => h.fromThisConsole)).toEqual([
+      true,
+      true,
+    ]);
   });
 
   it('lists open requests nearby, nearest first, within the radius', async () => {

@@ -317,6 +317,34 @@ describe('the sync engine', () => {
     expect(store.getRequest('R7')?.description).toBe('fixed');
   });
 
+  it("catches up to a busy server's checksum to compare, and repairs its drift", async () => {
+    const central = seeded(40);
+    const { engine, store } = start(central);
+    await engine.runCycle();
+    central.requests.set('R7', {
+      ...central.requests.get('R7')!,
+      description: 'fixed',
+      version: 9,
+    });
+
+    // The city writes just before each checksum is read and just after:
+    // the console's pull is always one change behind the checksum.
+    const read = central.checksum.bind(central);
+    let busy = 0;
+    central.checksum = async () => {
+      central.putRequest(request(`NEW${busy++}`));
+      const checksum = await read();
+      central.putRequest(request(`NEW${busy++}`));
+      return checksum;
+    };
+
+    expect(await engine.runCycle({ pull: true, checksum: true })).toBe(true);
+    expect(store.getRequest('R7')?.description).toBe('fixed');
+    // It pulled to the checksum's seq and no further before comparing.
+    expect(store.getRequest('NEW0')).not.toBeNull();
+    expect(store.getRequest('NEW1')).toBeNull();
+  });
+
   it('reports the network as down and up from request outcomes', async () => {
     const central = seeded(1);
     const { engine } = start(central);

@@ -15,6 +15,7 @@ describe('checkExternalUrl', () => {
     ['https://www.boston.gov/departments/boston-311'],
     ['https://boston.gov/'],
     ['https://www.openstreetmap.org/#map=15/42.36/-71.06'],
+    ['https://attachments.cityofboston.gov/2015/101001234567.jpg'],
     ['HTTPS://WWW.BOSTON.GOV/Path?q=1'],
     ['mailto:311@boston.gov'],
     ['mailto:311@boston.gov?subject=Case%20101000001&body=Hello'],

@@ -4,6 +4,7 @@
 // "saved ..." on stdout only after an intent's local transaction has
 // committed: what the user saw as saved. With `final`, it records nothing
 // new, waits until the outbox has drained and exits cleanly.
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 import Database from 'better-sqlite3';
@@ -22,7 +23,25 @@ const config = JSON.parse(process.argv[2] ?? '{}') as WorkerConfig;
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
+/**
+ * The database as the last killed run left it, checked before anything
+ * opens it: "integrity ok", or what SQLite found.
+ */
+function checkLeftBehind(): void {
+  const path = join(config.dataDir, 'streetdesk.db');
+  if (!existsSync(path)) return;
+  // Opened as the console would: a WAL the kill left is recovered first.
+  const db = new Database(path);
+  try {
+    const found = db.pragma('integrity_check', { simple: true });
+    say(`integrity ${String(found)}`);
+  } finally {
+    db.close();
+  }
+}
+
 async function main(): Promise<void> {
+  checkLeftBehind();
   const logger = createLogger({ level: 'info', console: true });
   const services = await createConsoleServices({
     dataDir: config.dataDir,

@@ -46,8 +46,13 @@ export function HistorySection(props: { requestId: string }) {
               <span className="history-actor">{entry.actor}</span>
               <span className="history-summary">{entry.summary}</span>
               {entry.consoleId ? (
-                <span className="history-console" title="From console">
-                  {entry.consoleId}
+                <span
+                  className="history-console"
+                  title={`From console ${entry.consoleId}`}
+                >
+                  {entry.fromThisConsole
+                    ? 'this console'
+                    : `console ${entry.consoleId.slice(0, 8)}`}
                 </span>
               ) : null}
               {entry === undoable ? (

@@ -43,6 +43,7 @@ export function RequestDetail() {
   );
   const toggleWatch = useAppStore((state) => state.toggleWatch);
   const dispatch = useAppStore((state) => state.dispatch);
+  const openLink = useAppStore((state) => state.openLink);
 
   if (!selectedId) {
     return (
@@ -103,6 +104,7 @@ export function RequestDetail() {
           <dl className="detail-fields">
             <Field label="Case" value={loaded.serviceRequestId} />
             <Field label="Neighbourhood" value={loaded.neighborhood} />
+            <Field label="ZIP code" value={loaded.zipcode} />
             <Field
               label="Opened"
               value={withNote(
@@ -124,6 +126,24 @@ export function RequestDetail() {
             <Field label="Queue" value={loaded.queue} />
             <Field label="Department" value={loaded.department} />
             <Field label="Source" value={loaded.source} />
+            <Field label="Agency" value={loaded.agencyResponsible} />
+            <Field label="Status notes" value={loaded.statusNotes} />
+            {loaded.mediaUrl ? (
+              <div className="detail-field">
+                <dt>Photo</dt>
+                <dd>
+                  <button
+                    type="button"
+                    className="link-button"
+                    data-testid="open-photo"
+                    title={loaded.mediaUrl}
+                    onClick={() => void openLink(loaded.mediaUrl!)}
+                  >
+                    Open the reporter's photo
+                  </button>
+                </dd>
+              </div>
+            ) : null}
           </dl>
           {loaded.description ? (
             <p className="detail-description">{loaded.description}</p>

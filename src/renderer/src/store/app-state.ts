@@ -183,6 +183,8 @@ export type DispatchSlice = {
   loadRequestExtras: (id: string | null) => Promise<void>;
   assign: (requestIds: string[], crewId: string) => Promise<boolean>;
   unassign: (requestId: string) => Promise<boolean>;
+  /** Opens a resident's link (a photo) in the system's browser, if allowed. */
+  openLink: (url: string) => Promise<void>;
   /** Takes the crews off the ticked requests; those with none are refused. */
   unassignMany: (requestIds: string[]) => Promise<boolean>;
   setStatus: (

@@ -235,6 +235,27 @@ export function createDispatchSlice(
         );
       },
 
+      async openLink(url) {
+        try {
+          const answer = await api.openExternal({ url });
+          if (answer.opened) return;
+          if (answer.openHere !== undefined) {
+            // The page's own window.open: absent where no page runs.
+            const page = globalThis as {
+              open?: (url: string, target: string, features: string) => unknown;
+            };
+            page.open?.(answer.openHere, '_blank', 'noopener,noreferrer');
+            return;
+          }
+          notify(
+            `The link was not opened: ${answer.reason ?? 'no reason given'}`,
+            'error',
+          );
+        } catch (error) {
+          notify(describeError('open the link', error), 'error');
+        }
+      },
+
       unassign(requestId) {
         const undo = snapshotRows([requestId]);
         get().patchRows([requestId], {
