@@ -137,7 +137,7 @@ test('a lasso on the map ticks the requests inside it for one bulk assignment', 
     .nth(1)
     .getAttribute('value'))!;
   await bar.locator('select').selectOption(crewId);
-  await bar.getByRole('button', { name: 'Assign all' }).click();
+  await bar.getByRole('button', { name: 'Assign all', exact: true }).click();
   await expect(bar).toBeHidden();
 
   const heldByCrew = async () => {
