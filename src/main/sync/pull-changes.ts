@@ -141,25 +141,34 @@ export async function reloadFromSnapshot(
  */
 async function loadActivity(options: ReloadOptions): Promise<void> {
   const { sync, client } = options;
-  for (let after = 0; ;) {
-    const page = await client.notes(after, options.limit);
-    sync.confirmed.loadActivity(page.notes, []);
-    if (page.next === null) break;
-    after = nextPosition(after, page.next);
-  }
-  for (let after = 0; ;) {
-    const page = await client.history(after, options.limit);
-    sync.confirmed.loadActivity([], page.history);
-    if (page.next === null) break;
-    after = nextPosition(after, page.next);
-  }
-  // The SLA view's week: what closed before this snapshot.
-  for (let afterId: string | null = null; ;) {
-    const page = await client.closures(afterId, options.limit);
-    sync.confirmed.loadClosures(page.closures);
-    if (page.nextAfterId === null) break;
-    afterId = nextAfter(afterId, page.nextAfterId);
-  }
+  // The three are independent: asked for side by side.
+  await Promise.all([
+    (async () => {
+      for (let after = 0; ;) {
+        const page = await client.notes(after, options.limit);
+        sync.confirmed.loadActivity(page.notes, []);
+        if (page.next === null) return;
+        after = nextPosition(after, page.next);
+      }
+    })(),
+    (async () => {
+      for (let after = 0; ;) {
+        const page = await client.history(after, options.limit);
+        sync.confirmed.loadActivity([], page.history);
+        if (page.next === null) return;
+        after = nextPosition(after, page.next);
+      }
+    })(),
+    // The SLA view's week: what closed before this snapshot.
+    (async () => {
+      for (let afterId: string | null = null; ;) {
+        const page = await client.closures(afterId, options.limit);
+        sync.confirmed.loadClosures(page.closures);
+        if (page.nextAfterId === null) return;
+        afterId = nextAfter(afterId, page.nextAfterId);
+      }
+    })(),
+  ]);
 }
 
 /** A server that pages activity backwards or in place is refused. */

@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import { createCentralSchema } from './migrations/001-central-schema';
 import { addMergesAndReporters } from './migrations/002-merges-and-reporters';
 import { addSlaRuleChanges } from './migrations/003-sla-rule-changes';
+import { addClosedByDue } from './migrations/004-closed-by-due';
 
 /**
  * The central schema's history, oldest first. Migration n takes the file
@@ -12,6 +13,7 @@ export const centralMigrations: readonly string[] = [
   createCentralSchema,
   addMergesAndReporters,
   addSlaRuleChanges,
+  addClosedByDue,
 ];
 
 export const latestCentralSchemaVersion = centralMigrations.length;

@@ -144,10 +144,13 @@ export function createSqliteReads(
   // Open requests' activity by rowid (history_id is history's rowid).
   const activityOf = (table: 'notes' | 'history') =>
     db.prepare<[number, number], { position: number; record: string }>(
-      `SELECT rowid AS position, record FROM ${table}
-       WHERE rowid > ? AND request_id IN
-         (SELECT service_request_id FROM requests WHERE status = 'open')
-       ORDER BY rowid LIMIT ?`,
+      // Driven by the activity table, each row's request looked up by key:
+      // an IN (open ids) would first list every open request.
+      `SELECT a.rowid AS position, a.record FROM ${table} AS a
+       WHERE a.rowid > ? AND EXISTS (
+         SELECT 1 FROM requests AS r
+         WHERE r.service_request_id = a.request_id AND r.status = 'open')
+       ORDER BY a.rowid LIMIT ?`,
     );
   const activity = {
     notes: activityOf('notes'),
