@@ -300,6 +300,19 @@ export function createCentralClient(
     return openTotal === undefined ? page : { ...page, openTotal };
   };
 
+  /** A GET whose answer is one checked page carrying the server's time. */
+  const readPage = async <T extends { serverTime: number }>(
+    what: string,
+    path: string,
+    schema: z.ZodType<T>,
+  ): Promise<T> => {
+    const reply = await send(`a ${what}`, path);
+    if (reply.status !== 200) throw errorFor(reply, `a ${what}`);
+    const page = parseWith(schema, reply.body, what);
+    sample(reply, page.serverTime);
+    return page;
+  };
+
   const sample = (reply: Reply, serverTime: number) =>
     options.onClockSample?.({
       serverTime,
@@ -364,43 +377,28 @@ export function createCentralClient(
       return { kind: 'results', response };
     },
 
-    async notes(after, limit) {
-      const what = 'a page of notes';
-      const reply = await send(
-        what,
+    notes: (after, limit) =>
+      readPage(
+        'page of notes',
         `activity?kind=notes&after=${after}&limit=${limit}`,
-      );
-      if (reply.status !== 200) throw errorFor(reply, what);
-      const page = parseWith(notesPageSchema, reply.body, 'page of notes');
-      sample(reply, page.serverTime);
-      return page;
-    },
+        notesPageSchema,
+      ),
 
-    async history(after, limit) {
-      const what = 'a page of history';
-      const reply = await send(
-        what,
+    history: (after, limit) =>
+      readPage(
+        'page of history',
         `activity?kind=history&after=${after}&limit=${limit}`,
-      );
-      if (reply.status !== 200) throw errorFor(reply, what);
-      const page = parseWith(historyPageSchema, reply.body, 'page of history');
-      sample(reply, page.serverTime);
-      return page;
-    },
+        historyPageSchema,
+      ),
 
-    async closures(afterId, limit) {
-      const what = 'a page of closed requests';
+    closures(afterId, limit) {
       const query = new URLSearchParams({ limit: String(limit) });
       if (afterId !== null) query.set('afterId', afterId);
-      const reply = await send(what, `closures?${query.toString()}`);
-      if (reply.status !== 200) throw errorFor(reply, what);
-      const page = parseWith(
-        closuresPageSchema,
-        reply.body,
+      return readPage(
         'page of closed requests',
+        `closures?${query.toString()}`,
+        closuresPageSchema,
       );
-      sample(reply, page.serverTime);
-      return page;
     },
 
     async checksum() {

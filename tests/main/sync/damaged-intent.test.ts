@@ -10,10 +10,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import { createLogger } from '../../../src/main/log/logger';
 import { openStore } from '../../../src/main/store/store';
-import { createCentralClient } from '../../../src/main/sync/central-client';
 import { pushOutbox, readIntent } from '../../../src/main/sync/push-outbox';
-import { createCentralServer } from '../../../src/server/central-server';
-import { crew, request } from './fake-central';
+import { startSignedIn } from './real-central';
 
 const logger = createLogger({ level: 'error' });
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -23,38 +21,12 @@ afterEach(async () => {
 
 describe('a stored intent that no longer reads', () => {
   it('is retired as void, so the intents behind it are applied', async () => {
-    const server = await createCentralServer({
-      dataDir: ':memory:',
-      port: 0,
+    const { server, client } = await startSignedIn({
       logger,
-      users: [
-        {
-          userId: 'ana',
-          name: 'Ana',
-          role: 'dispatcher',
-          password: 'pw 123456',
-        },
-      ],
+      requestIds: ['R1', 'R2', 'R3'],
+      crewIds: ['C1'],
     });
     cleanups.push(() => server.close());
-    await server.store.transaction(async (tx) => {
-      const { version: _c, ...c1 } = crew('C1');
-      await tx.insertCrews([c1]);
-      await tx.insertRequests(
-        ['R1', 'R2', 'R3'].map((id) => {
-          const { version: _v, ...fields } = request(id);
-          return fields;
-        }),
-      );
-    });
-    const session = await createCentralClient({
-      baseUrl: server.url,
-      token: () => null,
-    }).signIn('ana', 'pw 123456');
-    const client = createCentralClient({
-      baseUrl: server.url,
-      token: () => session.token,
-    });
 
     const dir = mkdtempSync(join(tmpdir(), 'sd-damaged-'));
     const path = join(dir, 'console.db');

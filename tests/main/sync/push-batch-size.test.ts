@@ -9,10 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import { createLogger } from '../../../src/main/log/logger';
 import { openStore } from '../../../src/main/store/store';
-import {
-  createCentralClient,
-  type CentralClient,
-} from '../../../src/main/sync/central-client';
+import type { CentralClient } from '../../../src/main/sync/central-client';
 import {
   fitBatch,
   PUSH_BODY_BYTES,
@@ -22,8 +19,7 @@ import {
   INTENT_BODY_BYTES,
   type Intent,
 } from '../../../src/shared/sync-protocol';
-import { createCentralServer } from '../../../src/server/central-server';
-import { request } from './fake-central';
+import { startSignedIn } from './real-central';
 
 const logger = createLogger({ level: 'error' });
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -61,32 +57,11 @@ describe('push batches', () => {
   });
 
   it('drains 200 long offline notes into the real server, batch by batch', async () => {
-    const server = await createCentralServer({
-      dataDir: ':memory:',
-      port: 0,
+    const { server, client: real } = await startSignedIn({
       logger,
-      users: [
-        {
-          userId: 'ana',
-          name: 'Ana',
-          role: 'dispatcher',
-          password: 'pw 123456',
-        },
-      ],
+      requestIds: ['R1'],
     });
     cleanups.push(() => server.close());
-    await server.store.transaction(async (tx) => {
-      const { version: _v, ...fields } = request('R1');
-      await tx.insertRequests([fields]);
-    });
-    const session = await createCentralClient({
-      baseUrl: server.url,
-      token: () => null,
-    }).signIn('ana', 'pw 123456');
-    const real = createCentralClient({
-      baseUrl: server.url,
-      token: () => session.token,
-    });
     const sent: number[] = [];
     const client: CentralClient = {
       ...real,
