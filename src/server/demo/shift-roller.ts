@@ -2,7 +2,8 @@
 // time. A demo left running, or started again another day, moves each
 // crew's shift on as the clock does, so crews come on and go off shift and
 // suggestions never run out of crews on shift. A status a dispatcher set
-// during a shift (en route, on site) is kept until the shift ends.
+// during a shift (en route, on site, or off shift early) is kept until the
+// shift ends.
 import type { Logger } from '../../main/log/logger';
 import type { CentralStore, CrewPatch } from '../storage/central-store';
 import type { Crew } from '../../shared/sync-protocol';
@@ -27,9 +28,12 @@ export function shiftPatch(
   }
 
   const onShift = now >= planned.shiftStart && now < planned.shiftEnd;
+  const newShift = patch.shiftStart !== undefined;
   if (!onShift && stored.status !== 'off_shift') {
     patch.status = 'off_shift';
-  } else if (onShift && stored.status === 'off_shift') {
+  } else if (onShift && newShift && stored.status === 'off_shift') {
+    // Only a new shift brings a crew on: one a dispatcher sent home during
+    // this shift stays home.
     patch.status = planned.status;
     patch.lastLat = planned.lastLat;
     patch.lastLong = planned.lastLong;

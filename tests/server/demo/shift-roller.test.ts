@@ -41,10 +41,17 @@ describe('the demo crews’ shifts', () => {
     expect(overnight.status).toBe(planned.status);
     expect(overnight.status).not.toBe('off_shift');
 
-    // During the shift, a dispatcher's status stands.
+    // During the shift, a dispatcher's status stands, sent home early too.
     expect(shiftPatch(stored, monday[dayCrew]!, MONDAY_NOON + HOUR)).toEqual(
       {},
     );
+    expect(
+      shiftPatch(
+        { ...stored, status: 'off_shift' },
+        monday[dayCrew]!,
+        MONDAY_NOON + HOUR,
+      ),
+    ).toEqual({});
     // At its end the crew goes off shift.
     const after = bostonCrews(stored.shiftEnd + 1)[dayCrew]!;
     expect(shiftPatch(stored, after, stored.shiftEnd + 1).status).toBe(
