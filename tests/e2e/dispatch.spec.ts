@@ -228,6 +228,7 @@ test('work done offline is kept, marked pending, and sent on reconnect', async (
     (await runningConsole.central.store.getRequest(id))?.assignedCrewId,
   ).toBe(crewId);
   await expect(row).not.toHaveAttribute('data-pending', 'true');
+  await expect(page.getByTestId('last-sync')).toHaveText('synced just now');
 });
 
 test('a reassignment from a second console shows up as a conflict', async ({

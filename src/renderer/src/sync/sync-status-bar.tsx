@@ -1,17 +1,10 @@
 // How the console stands with the central API, always in view: online or
 // offline, changes waiting to be sent, the last sync, the first load.
-import type { SyncStatus } from '../../../shared/contract';
 import { formatDuration } from '../queue/time-format';
 import { useAppStore } from '../store/use-app-store';
+import { initialSyncProgress, lastSyncText } from './sync-words';
 
 const count = new Intl.NumberFormat('en-US');
-
-function lastSyncText(status: SyncStatus, now: number): string {
-  if (status.lastSyncAt === null) return 'never synced';
-  const ago = Math.max(0, now - status.lastSyncAt);
-
-  return ago < 60_000 ? 'synced just now' : `synced ${formatDuration(ago)} ago`;
-}
 
 export function SyncStatusBar(props: { onShowConflicts: () => void }) {
   const status = useAppStore((state) => state.syncStatus);
@@ -24,6 +17,7 @@ export function SyncStatusBar(props: { onShowConflicts: () => void }) {
   const localNow = now - clockOffset;
   const connected = status.signedInAs !== null;
   const { initialSync } = status;
+  const progress = initialSyncProgress(initialSync);
 
   return (
     <div
@@ -62,7 +56,9 @@ export function SyncStatusBar(props: { onShowConflicts: () => void }) {
                 ? `, oldest ${formatDuration(status.oldestPendingAgeMs)}`
                 : '')}
         </span>
-        {connected ? <span>{lastSyncText(status, localNow)}</span> : null}
+        {connected ? (
+          <span data-testid="last-sync">{lastSyncText(status, localNow)}</span>
+        ) : null}
         <button
           type="button"
           className={`conflicts-button${conflicts > 0 ? ' has-conflicts' : ''}`}
@@ -77,18 +73,8 @@ export function SyncStatusBar(props: { onShowConflicts: () => void }) {
       {connected && !initialSync.done ? (
         <div className="initial-sync">
           <label>
-            <span>
-              Loading the open requests: {count.format(initialSync.loaded)}
-              {initialSync.total !== null
-                ? ` of ${count.format(initialSync.total)}`
-                : ''}
-            </span>
-            <progress
-              max={initialSync.total ?? undefined}
-              value={
-                initialSync.total !== null ? initialSync.loaded : undefined
-              }
-            />
+            <span>{progress.text}</span>
+            <progress max={progress.max} value={progress.value} />
           </label>
         </div>
       ) : null}
