@@ -163,4 +163,43 @@ test('crews that reported a position are drawn on the map as their own marks', a
     }, bounds);
   await expect.poll(drawn).toEqual(placed.map((crew) => crew.crewId).sort());
   await page.screenshot({ path: testInfo.outputPath('crews-on-map.png') });
+
+  // A crew's mark, clicked, brings its roster entry forward.
+  // One standing alone, so its mark is not under another crew's.
+  const target = placed.find((crew) =>
+    placed.every(
+      (other) =>
+        other === crew ||
+        Math.abs(other.lastLat! - crew.lastLat!) +
+          Math.abs(other.lastLong! - crew.lastLong!) >
+          0.01,
+    ),
+  )!;
+  expect(target).toBeDefined();
+  // Centred on it, clear of the legend and the controls.
+  const markAt = () =>
+    page.evaluate(
+      ({ long, lat }) => {
+        const map = (window as unknown as MapWindow).__streetdeskMap;
+        map.jumpTo({ center: [long, lat], zoom: 14 });
+        const point = map.project([long, lat]);
+        const hit = map
+          .queryRenderedFeatures(point, { layers: ['crews'] })
+          .map((feature) => String(feature.properties.id));
+        const box = map.getCanvas().getBoundingClientRect();
+        return { x: box.left + point.x, y: box.top + point.y, hit };
+      },
+      { long: target.lastLong!, lat: target.lastLat! },
+    );
+  await expect.poll(async () => (await markAt()).hit).toEqual([target.crewId]);
+  const at = await markAt();
+  await page.mouse.click(at.x, at.y);
+  const card = page
+    .getByTestId('crew-roster')
+    .locator(`[data-crew-id="${target.crewId}"]`);
+  await expect(card).toHaveAttribute('aria-current', 'true');
+  await expect(card).toBeInViewport();
+  await expect(
+    page.getByTestId('crew-roster').locator('[aria-current="true"]'),
+  ).toHaveCount(1);
 });

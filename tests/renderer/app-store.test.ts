@@ -256,6 +256,16 @@ describe('errors and events', () => {
     }
   });
 
+  it('counts each time a crew is picked on the map, the same one again too', () => {
+    const { store } = setup();
+    expect(store.getState().crewFocus).toBeNull();
+    store.getState().focusCrew('C1');
+    store.getState().focusCrew('C1');
+    expect(store.getState().crewFocus).toEqual({ crewId: 'C1', seq: 2 });
+    store.getState().focusCrew('C2');
+    expect(store.getState().crewFocus).toEqual({ crewId: 'C2', seq: 3 });
+  });
+
   it('shows a failed call to the user with what was being done', async () => {
     const { api, store } = setup();
     api.failNext('listQueue', 'database is locked');

@@ -33,6 +33,7 @@ export function App() {
   const [theme, setTheme] = useState<Theme>(storedTheme);
   const selectedId = useAppStore((state) => state.selectedId);
   const selectionSeq = useAppStore((state) => state.selectionSeq);
+  const crewFocusSeq = useAppStore((state) => state.crewFocus?.seq ?? 0);
 
   useEffect(() => applyTheme(theme), [theme]);
   const toggleTheme = useCallback(
@@ -84,6 +85,12 @@ export function App() {
   if (selectionSeq !== shownSelection) {
     setShownSelection(selectionSeq);
     if (selectedId !== null) setTab('request');
+  }
+  // A crew picked on the map brings the roster forward.
+  const [shownCrewFocus, setShownCrewFocus] = useState(crewFocusSeq);
+  if (crewFocusSeq !== shownCrewFocus) {
+    setShownCrewFocus(crewFocusSeq);
+    setTab('crews');
   }
 
   const setQueueWidth = useCallback((width: number) => {

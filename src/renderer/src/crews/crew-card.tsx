@@ -1,5 +1,7 @@
 // One crew in the roster. Addresses and types are residents' and the
 // city's data: rendered as text only.
+import { useEffect, useRef } from 'react';
+
 import type { CrewAssignments, CrewListItem } from '../../../shared/contract';
 import { slaState } from '../../../shared/domain';
 import { crewStatusSchema } from '../../../shared/sync-protocol';
@@ -21,13 +23,23 @@ type CrewCardProps = {
 export function CrewCard(props: CrewCardProps) {
   const { crew } = props;
   const setCrewStatus = useAppStore((state) => state.setCrewStatus);
+  const focus = useAppStore((state) =>
+    state.crewFocus?.crewId === crew.crewId ? state.crewFocus.seq : null,
+  );
+  const card = useRef<HTMLLIElement>(null);
+  // Picked on the map: brought into view, each time it is picked.
+  useEffect(() => {
+    if (focus !== null) card.current?.scrollIntoView({ block: 'nearest' });
+  }, [focus]);
   const lastSeen = lastSeenWords(crew);
   const headingId = `crew-${crew.crewId}`;
 
   return (
     <li
-      className="roster-crew"
+      ref={card}
+      className={`roster-crew${focus !== null ? ' roster-focused' : ''}`}
       aria-labelledby={headingId}
+      aria-current={focus !== null ? 'true' : undefined}
       data-crew-id={crew.crewId}
       data-status={crew.status}
     >

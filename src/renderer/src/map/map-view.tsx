@@ -19,6 +19,7 @@ import { appStore, useAppStore } from '../store/use-app-store';
 import { AreaPicker } from './area-picker';
 import {
   CLUSTERS_LAYER,
+  CREWS_LAYER,
   CREWS_SOURCE,
   INITIAL_VIEW,
   REQUESTS_LAYER,
@@ -136,6 +137,10 @@ export function MapView(props: { theme: Theme }) {
         void appStore.getState().selectRequest(id, 'map');
       }
     });
+    created.on('click', CREWS_LAYER, (event: MapLayerMouseEvent) => {
+      const id: unknown = event.features?.[0]?.properties?.id;
+      if (typeof id === 'string') appStore.getState().focusCrew(id);
+    });
     created.on('click', CLUSTERS_LAYER, (event: MapLayerMouseEvent) => {
       const index: unknown = event.features?.[0]?.properties?.index;
       const cluster =
@@ -152,7 +157,7 @@ export function MapView(props: { theme: Theme }) {
         { padding: 60, maxZoom: 18, duration: glideMs.current },
       );
     });
-    for (const layerId of [REQUESTS_LAYER, CLUSTERS_LAYER]) {
+    for (const layerId of [REQUESTS_LAYER, CLUSTERS_LAYER, CREWS_LAYER]) {
       created.on('mouseenter', layerId, () => {
         created.getCanvas().style.cursor = 'pointer';
       });

@@ -161,6 +161,10 @@ export type DispatchSlice = {
   crews: CrewListItem[];
   /** Each crew's current work; null until the roster first asks for it. */
   crewAssignments: CrewAssignments[] | null;
+  /** The crew last picked on the map; seq makes picking it again count. */
+  crewFocus: { crewId: string; seq: number } | null;
+  /** Picks a crew (its mark on the map): the roster shows it. */
+  focusCrew: (crewId: string) => void;
   syncStatus: SyncStatus | null;
   conflicts: Conflict[];
   /** The selected request's notes, history, suggestions and neighbours. */

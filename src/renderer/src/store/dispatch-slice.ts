@@ -107,6 +107,14 @@ export function createDispatchSlice(
     return {
       crews: [],
       crewAssignments: null,
+      crewFocus: null,
+
+      focusCrew(crewId) {
+        set({
+          crewFocus: { crewId, seq: (get().crewFocus?.seq ?? 0) + 1 },
+        });
+      },
+
       syncStatus: null,
       conflicts: [],
       activity: null,
