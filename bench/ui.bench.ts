@@ -121,9 +121,7 @@ export async function runUiBench(emit: Emit): Promise<void> {
     });
     emit({
       metric: 'ui.queue_scroll_frame.p95_ms',
-      value: round(percentile(frames, 0.95)),
-      unit: 'ms',
-      p50: round(percentile(frames, 0.5)),
+      ...p95Ms(frames),
       frames: frames.length,
       open_requests: OPEN_REQUESTS,
       goal: 'report (60 fps is 16.7)',
@@ -138,9 +136,7 @@ export async function runUiBench(emit: Emit): Promise<void> {
     const filters = await filterTimes(page, FILTER_CHANGES);
     emit({
       metric: 'ui.filter.p95_ms',
-      value: round(percentile(filters.applied, 0.95)),
-      unit: 'ms',
-      p50: round(percentile(filters.applied, 0.5)),
+      ...p95Ms(filters.applied),
       changes: filters.applied.length,
       open_requests: OPEN_REQUESTS,
       note:
@@ -150,9 +146,7 @@ export async function runUiBench(emit: Emit): Promise<void> {
     });
     emit({
       metric: 'ui.filter_drawn.p95_ms',
-      value: round(percentile(filters.drawn, 0.95)),
-      unit: 'ms',
-      p50: round(percentile(filters.drawn, 0.5)),
+      ...p95Ms(filters.drawn),
       changes: filters.drawn.length,
       note: 'the same, until the map has drawn it (software WebGL here)',
       goal: 'report',
@@ -161,9 +155,7 @@ export async function runUiBench(emit: Emit): Promise<void> {
     const assigns = await assignTimes(page, ASSIGN_CLICKS);
     emit({
       metric: 'ui.assign.p95_ms',
-      value: round(percentile(assigns.laidOut, 0.95)),
-      unit: 'ms',
-      p50: round(percentile(assigns.laidOut, 0.5)),
+      ...p95Ms(assigns.laidOut),
       clicks: assigns.laidOut.length,
       note:
         'an Assign click until the row holds the crew, marked pending, ' +
@@ -172,9 +164,7 @@ export async function runUiBench(emit: Emit): Promise<void> {
     });
     emit({
       metric: 'ui.assign_painted.p95_ms',
-      value: round(percentile(assigns.framed, 0.95)),
-      unit: 'ms',
-      p50: round(percentile(assigns.framed, 0.5)),
+      ...p95Ms(assigns.framed),
       clicks: assigns.framed.length,
       note:
         'the same, until the next animation frame paints it: adds the ' +
@@ -185,9 +175,7 @@ export async function runUiBench(emit: Emit): Promise<void> {
     const panFrames = await mapPanFrames(page);
     emit({
       metric: 'ui.map_frame.p95_ms',
-      value: round(percentile(panFrames, 0.95)),
-      unit: 'ms',
-      p50: round(percentile(panFrames, 0.5)),
+      ...p95Ms(panFrames),
       frames: panFrames.length,
       open_requests: OPEN_REQUESTS,
       note: 'software WebGL (SwiftShader): a GPU draws far faster',
@@ -289,3 +277,10 @@ function ensureBuilt(): void {
 }
 
 const round = (value: number) => Math.round(value * 10) / 10;
+
+/** A timing metric's value (its p95) and its p50, from sorted times. */
+const p95Ms = (sorted: number[]) => ({
+  value: round(percentile(sorted, 0.95)),
+  unit: 'ms',
+  p50: round(percentile(sorted, 0.5)),
+});

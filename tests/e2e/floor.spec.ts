@@ -287,7 +287,7 @@ async function mapState(page: Page) {
   });
 }
 
-test('the dark theme darkens the map in place: the requests, the selection and the camera stay', async ({
+test('the dark theme recolours the map in place, keeping requests, selection and camera', async ({
   consolePage: page,
   runningConsole,
 }, testInfo) => {

@@ -25,7 +25,9 @@ const DESCRIPTION =
   `<script>window.__xss='script'</script> ` +
   `"><svg onload="window.__xss='svg'"> <a href="javascript:window.__xss='a'">click</a> &amp; done`;
 
-const STATUS_NOTES = `Crew says <b data-xss="notes">${MARK}</b> <img src=x onerror="window.__xss='notes'">`;
+const STATUS_NOTES =
+  `Crew says <b data-xss="notes">${MARK}</b> ` +
+  `<img src=x onerror="window.__xss='notes'">`;
 const MEDIA_URL = `javascript:window.__xss='media'`;
 
 const FIRST_NAME = `<script>window.__xss='first'</script>`;

@@ -155,7 +155,7 @@ describe('the dark basemap', () => {
     });
   });
 
-  it('differs from the light style in paint only, so a theme switch can recolour the map in place', () => {
+  it('differs from the light style in paint only, so a switch recolours in place', () => {
     const unpainted = (style: typeof dark) =>
       style.layers.map(({ paint: _paint, ...rest }) => rest);
 
@@ -163,7 +163,7 @@ describe('the dark basemap', () => {
     expect(Object.keys(dark.sources)).toEqual(Object.keys(light.sources));
   });
 
-  it('draws the requests as the light style does but for the rings, which stand out from the dark land', () => {
+  it('draws the requests as the light style does, but ringed for the dark land', () => {
     const requests = (style: typeof dark) =>
       style.layers.filter((layer) => ours.has(layer.id));
     const ringless = (layers: ReturnType<typeof requestLayers>) =>

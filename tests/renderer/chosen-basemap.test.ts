@@ -123,7 +123,7 @@ describe('a tile archive basemap in the dark theme', () => {
           .map(([, colour]) => colour as string),
       );
 
-  it('colours every layer of a vector archive from the dark palette, the requests ringed for the dark map', async () => {
+  it('colours every layer of a vector archive from the dark palette, rings too', async () => {
     const { styles } = await mapBaseFor(
       { kind: 'tiles', tilesPath: TILES, info: vector },
       ORIGIN,

@@ -56,7 +56,7 @@ describe('recolouring the map for a theme', () => {
     }
   });
 
-  it('puts back the default of a property only the old style set, and skips layers only one style has', () => {
+  it('resets a property only the old style set, and skips layers of one style', () => {
     const from = {
       ...light,
       layers: [

@@ -405,7 +405,7 @@ describe('GET activity', () => {
 });
 
 describe('GET closures', () => {
-  it('pages requests closed with an SLA due near now, by id; not merged, open or long past', async () => {
+  it('pages closed requests due near now, by id; not merged, open or long past', async () => {
     const DAY = 86_400_000;
     const BASE = BASE_TIME;
     const closed = (id: string, dueFromNow: number, patch = {}) =>

@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type {
+  BulkAssignResult,
   ConsoleSettings,
   DuplicateCandidate,
   DuplicateGroup,
@@ -506,7 +507,7 @@ function requestActivity(store: Store, id: string): RequestActivity {
     notes: dispatch.listNotes(id),
     history: dispatch.listHistory(id).map(({ detail, ...entry }) => ({
       ...entry,
-      fromThisConsole: entry.consoleId !== null && entry.consoleId === here,
+      fromThisConsole: entry.consoleId === here,
       summary: summarizeHistory(entry.action, detail, crewName),
       ...(entry.action === 'merged'
         ? { duplicateIds: mergedIdsOf(detail) }
@@ -523,11 +524,11 @@ function forEachRequest(
   requestIds: string[],
   record: (requestId: string) => { seq: number },
 ): {
-  done: { requestId: string; seq: number }[];
-  refused: { requestId: string; reason: string }[];
+  done: BulkAssignResult['assigned'];
+  refused: BulkAssignResult['refused'];
 } {
-  const done: { requestId: string; seq: number }[] = [];
-  const refused: { requestId: string; reason: string }[] = [];
+  const done: BulkAssignResult['assigned'] = [];
+  const refused: BulkAssignResult['refused'] = [];
   for (const requestId of new Set(requestIds)) {
     try {
       done.push({ requestId, seq: record(requestId).seq });

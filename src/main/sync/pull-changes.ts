@@ -140,35 +140,40 @@ export async function reloadFromSnapshot(
  * what the feed then brings again is stored once.
  */
 async function loadActivity(options: ReloadOptions): Promise<void> {
-  const { sync, client } = options;
+  const { sync, client, limit } = options;
   // The three are independent: asked for side by side.
   await Promise.all([
-    (async () => {
-      for (let after = 0; ;) {
-        const page = await client.notes(after, options.limit);
-        sync.confirmed.loadActivity(page.notes, []);
-        if (page.next === null) return;
-        after = nextPosition(after, page.next);
-      }
-    })(),
-    (async () => {
-      for (let after = 0; ;) {
-        const page = await client.history(after, options.limit);
-        sync.confirmed.loadActivity([], page.history);
-        if (page.next === null) return;
-        after = nextPosition(after, page.next);
-      }
-    })(),
+    eachPosition(
+      (after) => client.notes(after, limit),
+      (page) => sync.confirmed.loadActivity(page.notes, []),
+    ),
+    eachPosition(
+      (after) => client.history(after, limit),
+      (page) => sync.confirmed.loadActivity([], page.history),
+    ),
     // The SLA view's week: what closed before this snapshot.
     (async () => {
       for (let afterId: string | null = null; ;) {
-        const page = await client.closures(afterId, options.limit);
+        const page = await client.closures(afterId, limit);
         sync.confirmed.loadClosures(page.closures);
         if (page.nextAfterId === null) return;
         afterId = nextAfter(afterId, page.nextAfterId);
       }
     })(),
   ]);
+}
+
+/** Reads pages from position 0 until one says no more, storing each. */
+async function eachPosition<P extends { next: number | null }>(
+  read: (after: number) => Promise<P>,
+  keep: (page: P) => void,
+): Promise<void> {
+  for (let after = 0; ;) {
+    const page = await read(after);
+    keep(page);
+    if (page.next === null) return;
+    after = nextPosition(after, page.next);
+  }
 }
 
 /** A server that pages activity backwards or in place is refused. */

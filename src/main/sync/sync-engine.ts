@@ -70,6 +70,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const random = options.random ?? Math.random;
   const pullIntervalMs = options.pullIntervalMs ?? 30_000;
   const checksumIntervalMs = options.checksumIntervalMs ?? 5 * 60_000;
+  const pageLimit = options.pageLimit ?? 5000;
   const clock =
     options.clock ??
     createServerClock(now, sync.state.getNumber('clock_offset_ms', 0));
@@ -136,22 +137,24 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     checksum: a.checksum || (b.checksum ?? false),
   });
 
+  /** The change feed after the last pulled seq, up to `upTo` if given. */
+  const pull = (upTo?: number) =>
+    pullChanges({
+      sync,
+      client,
+      limit: pageLimit,
+      reload: initialLoad,
+      onChanged: (changed) => options.onRequestsChanged?.(changed),
+      ...(upTo === undefined ? {} : { upTo }),
+    });
+
   const verifyChecksum = async () => {
     const checksum = await client.checksum();
     lastChecksumAt = now();
     // A busy server has moved on since the pull: catch up to exactly the
     // checksum's seq, so the two describe the same moment.
     const behind = checksum.seq - sync.state.getNumber('last_pulled_seq', 0);
-    if (behind > 0 && behind <= CHECKSUM_CATCH_UP) {
-      await pullChanges({
-        sync,
-        client,
-        limit: options.pageLimit ?? 5000,
-        reload: initialLoad,
-        onChanged: (changed) => options.onRequestsChanged?.(changed),
-        upTo: checksum.seq,
-      });
-    }
+    if (behind > 0 && behind <= CHECKSUM_CATCH_UP) await pull(checksum.seq);
     if (checksum.seq !== sync.state.getNumber('last_pulled_seq', 0)) return;
 
     const local = bucketDigests(sync.confirmed.confirmedRequestVersions());
@@ -166,11 +169,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       const requests: SyncRequest[] = [];
       let afterId: string | null = null;
       do {
-        const page = await client.snapshot(
-          afterId,
-          options.pageLimit ?? 5000,
-          bucket,
-        );
+        const page = await client.snapshot(afterId, pageLimit, bucket);
         for (const row of page.rows) requests.push(requestFromRow(row));
         afterId = nextAfter(afterId, page.nextAfterId);
       } while (afterId !== null);
@@ -222,13 +221,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         if (sync.state.get('last_pulled_seq') === null) {
           await initialLoad();
         }
-        const result = await pullChanges({
-          sync,
-          client,
-          limit: options.pageLimit ?? 5000,
-          reload: initialLoad,
-          onChanged: (changed) => options.onRequestsChanged?.(changed),
-        });
+        const result = await pull();
         reached();
         pulled = result.changes;
         caughtUp = result.caughtUp;
@@ -268,7 +261,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     const loaded = await reloadFromSnapshot({
       sync,
       client,
-      limit: options.pageLimit ?? 5000,
+      limit: pageLimit,
       onProgress: (count, total) => {
         initialSync = { done: false, loaded: count, total };
         publish();

@@ -95,7 +95,7 @@ describe('the console services', () => {
     expect(urls).toEqual(['https://www.boston.gov/311']);
   });
 
-  it('in browser mode, hands an allowed link back for the page to open, and a refused one not', async () => {
+  it('in browser mode, hands back an allowed link for the page to open itself', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sd-services-'));
     const services = await createConsoleServices({
       dataDir: dir,

@@ -17,6 +17,7 @@ import type {
 import type { BasemapView, TilesetInfo } from '../../../shared/basemap-view';
 import {
   BASEMAP_BOUNDS,
+  BASEMAP_PALETTES,
   CLUSTER_COUNTS_LAYER,
   buildBasemapStyle,
   type MapTheme,
@@ -54,32 +55,39 @@ export type TilesetPalette = {
   halo: string;
 };
 
-// The dark one follows the bundled map's dark palette (basemap-style.ts).
+/**
+ * An archive's colours: the bundled map's palette for what both draw
+ * (land, water, parks, areas, boundaries, labels), and its own for the
+ * buildings, roads and other lines the bundled map has not.
+ */
+function tilesetPalette(
+  theme: MapTheme,
+  own: Pick<TilesetPalette, 'building' | 'road' | 'line'>,
+): TilesetPalette {
+  const bundled = BASEMAP_PALETTES[theme];
+  return {
+    background: bundled.land,
+    water: bundled.water,
+    green: bundled.park,
+    area: bundled.neighborhood,
+    boundary: bundled.neighborhoodLine,
+    label: bundled.label,
+    halo: bundled.labelHalo,
+    ...own,
+  };
+}
+
 export const TILESET_PALETTES: Record<MapTheme, TilesetPalette> = {
-  light: {
-    background: '#f3f0e8',
-    water: '#a9cfe0',
-    green: '#cfe5c0',
+  light: tilesetPalette('light', {
     building: '#e2dcd0',
-    area: '#ebe6da',
     road: '#ffffff',
-    boundary: '#b8ad98',
     line: '#cfc7b6',
-    label: '#4a4a48',
-    halo: '#ffffff',
-  },
-  dark: {
-    background: '#14171c',
-    water: '#16222d',
-    green: '#17221b',
+  }),
+  dark: tilesetPalette('dark', {
     building: '#1f232a',
-    area: '#191d23',
     road: '#22262d',
-    boundary: '#3a414d',
     line: '#2a2f38',
-    label: '#b4bcc8',
-    halo: '#14171c',
-  },
+  }),
 };
 
 /** What a vector layer most likely holds, from its name. */
@@ -232,7 +240,9 @@ export function tilesetStyle(
     ...attribution,
   };
   const raster = info.format !== 'mvt';
-  const colors = TILESET_PALETTES[raster ? 'light' : theme];
+  // Image tiles are drawn on the light ground whatever the theme.
+  const ground: MapTheme = raster ? 'light' : theme;
+  const colors = TILESET_PALETTES[ground];
 
   return {
     version: 8,
@@ -259,7 +269,7 @@ export function tilesetStyle(
             } satisfies LayerSpecification,
           ]
         : vectorLayers(info.layers, colors)),
-      ...requestLayers(raster ? 'light' : theme),
+      ...requestLayers(ground),
     ],
   };
 }

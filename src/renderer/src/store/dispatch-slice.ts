@@ -1,7 +1,7 @@
 // The dispatcher's actions and what they act on. Every action shows in the
 // queue at once, marked pending, and then goes to the services as an
 // intent; the services' answer (or the next refetch) replaces the guess.
-import type { StreetDeskApi } from '../../../shared/contract';
+import type { BulkAssignResult, StreetDeskApi } from '../../../shared/contract';
 import type { QueueRow } from '../../../shared/domain';
 import { ROSTER_WORK_ROWS } from '../crews/crew-work';
 import type { DispatchSlice, SliceCreator } from './app-state';
@@ -69,9 +69,7 @@ export function createDispatchSlice(
       requestIds: string[],
       patch: Partial<QueueRow>,
       doing: string,
-      call: () => Promise<{
-        refused: { requestId: string; reason: string }[];
-      }>,
+      call: () => Promise<{ refused: BulkAssignResult['refused'] }>,
       done: string,
       counted: (made: number) => string,
     ) => {
@@ -80,7 +78,7 @@ export function createDispatchSlice(
       return act(
         doing,
         async () => {
-          let refused: { requestId: string; reason: string }[];
+          let refused: BulkAssignResult['refused'];
           try {
             ({ refused } = await call());
           } catch (error) {

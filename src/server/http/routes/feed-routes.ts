@@ -84,25 +84,46 @@ export async function getSnapshot(call: SignedInCall): Promise<void> {
   const { store } = api;
 
   const seq = (await store.changeWindow()).lastSeq;
-  if (call.version >= 4) {
-    return sendDictionaryPage(call, seq, {
-      afterId,
-      limit,
-      bucket: query.value.bucket ?? null,
-      entity,
-    });
-  }
-  // Protocol 3 sends snapshot requests as rows; 1 and 2 as objects.
-  const shape = call.version >= 3 ? 'rows' : 'objects';
-  const page =
-    entity === 'crews'
-      ? null
-      : await store.openRequestsPageEncoded(
-          { afterId, limit, bucket: query.value.bucket ?? null },
-          shape,
-        );
+  const bucket = query.value.bucket ?? null;
+  const wantsRequests = entity !== 'crews';
   const crews =
     entity !== 'requests' && afterId === null ? await store.listCrews() : [];
+
+  if (call.version >= 4) {
+    // Protocol 4: rows whose short-list fields point into the page's
+    // dictionary (src/shared/snapshot-dictionary.ts).
+    const page = wantsRequests
+      ? await store.openRequestsPageValues({ afterId, limit, bucket })
+      : null;
+    const rows = page?.rows ?? [];
+    const dictionary = encodeDictionary(rows);
+    const nextAfterId = page?.more ? page.lastId : null;
+    // A whole snapshot's first page counts the open set, for progress.
+    const total =
+      wantsRequests && afterId === null && bucket === null
+        ? await store.countOpenRequests()
+        : null;
+    const body = {
+      seq,
+      fields: SYNC_REQUEST_FIELDS,
+      dictionary,
+      rows,
+      crews,
+      nextAfterId,
+      serverTime: api.now(),
+    };
+    return sendJsonBytes(
+      res,
+      Buffer.from(JSON.stringify(body)),
+      snapshotHeaders(nextAfterId, total),
+    );
+  }
+
+  // Protocol 3 sends snapshot requests as rows; 1 and 2 as objects.
+  const shape = call.version >= 3 ? 'rows' : 'objects';
+  const page = wantsRequests
+    ? await store.openRequestsPageEncoded({ afterId, limit, bucket }, shape)
+    : null;
   const nextAfterId = page?.more ? page.lastId : null;
 
   // The requests' bytes go out as the store joined them.
@@ -121,64 +142,19 @@ export async function getSnapshot(call: SignedInCall): Promise<void> {
           `"serverTime":${api.now()}}`,
       ),
     ]),
-    nextAfterId === null ? {} : { [SNAPSHOT_NEXT_HEADER]: nextAfterId },
+    snapshotHeaders(nextAfterId, null),
   );
 }
 
-/**
- * Protocol 4: rows whose listed fields point into the page's dictionary
- * (src/shared/snapshot-dictionary.ts).
- */
-async function sendDictionaryPage(
-  call: SignedInCall,
-  seq: number,
-  query: {
-    afterId: string | null;
-    limit: number;
-    bucket: number | null;
-    entity: 'requests' | 'crews' | undefined;
-  },
-): Promise<void> {
-  const { res, api } = call;
-  const { afterId, entity } = query;
-  const page =
-    entity === 'crews'
-      ? null
-      : await api.store.openRequestsPageValues({
-          afterId,
-          limit: query.limit,
-          bucket: query.bucket,
-        });
-  const rows = page?.rows ?? [];
-  const dictionary = encodeDictionary(rows);
-  const crews =
-    entity !== 'requests' && afterId === null
-      ? await api.store.listCrews()
-      : [];
-  const nextAfterId = page?.more ? page.lastId : null;
+/** The next page's cursor ahead of the body, and the open count if given. */
+function snapshotHeaders(
+  nextAfterId: string | null,
+  openTotal: number | null,
+): Record<string, string> {
   const headers: Record<string, string> = {};
   if (nextAfterId !== null) headers[SNAPSHOT_NEXT_HEADER] = nextAfterId;
-  if (afterId === null && query.bucket === null && entity !== 'crews') {
-    headers[SNAPSHOT_TOTAL_HEADER] = String(
-      await api.store.countOpenRequests(),
-    );
-  }
-
-  sendJsonBytes(
-    res,
-    Buffer.from(
-      JSON.stringify({
-        seq,
-        fields: SYNC_REQUEST_FIELDS,
-        dictionary,
-        rows,
-        crews,
-        nextAfterId,
-        serverTime: api.now(),
-      }),
-    ),
-    headers,
-  );
+  if (openTotal !== null) headers[SNAPSHOT_TOTAL_HEADER] = String(openTotal);
+  return headers;
 }
 
 const activityQuery = z

@@ -243,6 +243,13 @@ export function createSqliteReads(
       : openBucketPage.all(query.bucket, after, query.limit);
   };
 
+  /** Whether open requests (of the query's bucket) follow lastId. */
+  const openFollows = (query: SnapshotQuery, lastId: string | null) =>
+    lastId !== null &&
+    (query.bucket === null
+      ? openMoreAfter.get(lastId)
+      : openBucketMoreAfter.get(query.bucket, lastId)) === 1;
+
   const openPageEncoded = (
     query: SnapshotQuery,
     shape: PageShape,
@@ -254,18 +261,12 @@ export function createSqliteReads(
       after,
       query.limit,
     )!;
-    const more =
-      page.lastId !== null &&
-      (query.bucket === null ? openMoreAfter : openBucketMoreAfter).get(
-        ...bucket,
-        page.lastId,
-      ) === 1;
 
     return {
       json: page.json ?? Buffer.alloc(0),
       count: page.count,
       lastId: page.lastId,
-      more,
+      more: openFollows(query, page.lastId),
     };
   };
 
@@ -278,14 +279,8 @@ export function createSqliteReads(
       query.limit,
     );
     const lastId = (rows.at(-1)?.[0] as string | undefined) ?? null;
-    const more =
-      lastId !== null &&
-      (query.bucket === null ? openMoreAfter : openBucketMoreAfter).get(
-        ...bucket,
-        lastId,
-      ) === 1;
 
-    return { rows, lastId, more };
+    return { rows, lastId, more: openFollows(query, lastId) };
   };
 
   return {
